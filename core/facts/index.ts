@@ -1,0 +1,21 @@
+/** The applicant-facts model: schemas, inferred types, identifier validators and the document parser. */
+export * from './agency.ts';
+export * from './calendar.ts';
+export * from './money.ts';
+export * from './area.ts';
+export * from './identifiers.ts';
+export * from './provenance.ts';
+export * from './identity.ts';
+export * from './income.ts';
+export * from './pensions.ts';
+export * from './assigned-benefits.ts';
+export * from './disability.ts';
+export * from './housing.ts';
+export * from './residence.ts';
+export * from './civil-records.ts';
+export * from './fact-groups.ts';
+export * from './agency-outcome.ts';
+export * from './applicant-facts.ts';
+export * from './parse-applicant-facts.ts';
+export { factsSchemaRegistry } from './schema-registry.ts';
+export * from './parse-partial-facts.ts';
