@@ -101,6 +101,19 @@ describe('smevTransform', () => {
     );
   });
 
+  // Changed on purpose: text around a comment used to be written as two texts (blank-tested and `>`-escaped each
+  // on its own). The transform's real input is exc-c14n output, which has no comments, so the reference reader
+  // sees ONE text there; coalescing is what makes the signer's fast digest path (transform straight from the
+  // DOM, no c14n round trip) byte-identical. A PI still splits the text: exc-c14n keeps PIs, so the reference
+  // reader gets text, PI, text as separate events.
+  it('coalesces text across comments (as after exc-c14n) but not across processing instructions', () => {
+    expect(t('<a:r xmlns:a="urn:a"><a:x> <!--c-->v</a:x></a:r>')).toBe('<ns1:r xmlns:ns1="urn:a"><ns1:x> v</ns1:x></ns1:r>');
+    expect(t('<a:r xmlns:a="urn:a"><a:x>a<!--c-->></a:x></a:r>')).toBe('<ns1:r xmlns:ns1="urn:a"><ns1:x>a></ns1:x></ns1:r>');
+    expect(t('<a:r xmlns:a="urn:a"><a:x> <!--c--> <!--d-->\n</a:x></a:r>')).toBe('<ns1:r xmlns:ns1="urn:a"><ns1:x></ns1:x></ns1:r>');
+    expect(t('<a:r xmlns:a="urn:a"><a:x> <?pi x?>v</a:x></a:r>')).toBe('<ns1:r xmlns:ns1="urn:a"><ns1:x>v</ns1:x></ns1:r>');
+    expect(t('<a:r xmlns:a="urn:a"><a:x>a<?pi x?>></a:x></a:r>')).toBe('<ns1:r xmlns:ns1="urn:a"><ns1:x>a&gt;</ns1:x></ns1:r>');
+  });
+
   // The notes (§2.2 step 10) say Woodstox would write CDATA back as CDATA while the МР unwraps it; in the signing
   // chain exc-c14n has removed CDATA already. We follow the МР and unwrap, coalescing with neighbouring text.
   it('unwraps CDATA into escaped text, coalesced with adjacent text before the blank test', () => {

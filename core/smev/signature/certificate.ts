@@ -57,20 +57,37 @@ export function splitPemCertificates(text: string): string[] {
   return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }
 
+// A signer passes the same PEM on every call, and parsing it costs about half an RSA-2048 signature.
+const derBase64Cache = new Map<string, string>();
+
 /** Base64 DER of a PEM certificate, as X509Certificate content (one line; SMEV peers accept either). */
 export function derBase64OfPem(pem: string): string {
-  return certificateFromPem(pem).raw.toString('base64');
+  let der = derBase64Cache.get(pem);
+  if (der === undefined) {
+    der = certificateFromPem(pem).raw.toString('base64');
+    if (derBase64Cache.size >= CERTIFICATE_CACHE_LIMIT) derBase64Cache.delete(derBase64Cache.keys().next().value!);
+    derBase64Cache.set(pem, der);
+  }
+  return der;
 }
 
+// Each getter of X509Certificate is a native call that formats afresh; the object itself is immutable.
+const descriptions = new WeakMap<X509Certificate, Omit<CertificateInfo, 'trusted'>>();
+
 export function describeCertificate(certificate: X509Certificate, trusted: boolean): CertificateInfo {
-  return {
-    subject: certificate.subject,
-    issuer: certificate.issuer,
-    serialNumber: certificate.serialNumber,
-    validFrom: new Date(certificate.validFrom),
-    validTo: new Date(certificate.validTo),
-    fingerprint256: certificate.fingerprint256,
-    trusted,
-    pem: certificate.toString(),
-  };
+  let described = descriptions.get(certificate);
+  if (!described) {
+    described = {
+      subject: certificate.subject,
+      issuer: certificate.issuer,
+      serialNumber: certificate.serialNumber,
+      validFrom: new Date(certificate.validFrom),
+      validTo: new Date(certificate.validTo),
+      fingerprint256: certificate.fingerprint256,
+      pem: certificate.toString(),
+    };
+    descriptions.set(certificate, described);
+  }
+  // Fresh Date objects per result: callers may mutate what they get back.
+  return { ...described, validFrom: new Date(described.validFrom), validTo: new Date(described.validTo), trusted };
 }

@@ -5,7 +5,6 @@
  * signature-wrapping attack needs.
  */
 import { KitError } from '../../errors/index.ts';
-import { descendantElements } from '../../xml/index.ts';
 
 const ID_LIKE = new Set(['Id', 'ID', 'id']);
 
@@ -16,19 +15,51 @@ export interface IdIndex {
 
 /** One walk over the document, shared by all signatures in it. */
 export function indexIds(root: Element): IdIndex {
+  return scanDocument(root).ids;
+}
+
+export interface DocumentScan {
+  readonly ids: IdIndex;
+  /** Every element named `localName` in `namespaceUri`, in document order (ds:Signature for the verifier). */
+  readonly named: readonly Element[];
+}
+
+/**
+ * The id index and the elements of one name, from a single walk in document order. The verifier needs both and
+ * must not walk a large document twice; the index is built once per document, never per signature.
+ */
+export function scanDocument(root: Element, namespaceUri?: string, localName?: string): DocumentScan {
   const byValue = new Map<string, Array<{ element: Element; plainId: boolean }>>();
-  for (const element of descendantElements(root)) {
-    const attributes = element.attributes;
-    for (let i = 0; i < attributes.length; i++) {
-      const attribute = attributes.item(i)!;
-      const localName = attribute.localName ?? attribute.name;
-      if (!ID_LIKE.has(localName) || attribute.prefix === 'xmlns') continue;
-      const entries = byValue.get(attribute.value) ?? [];
-      entries.push({ element, plainId: attribute.name === 'Id' && !attribute.namespaceURI });
-      byValue.set(attribute.value, entries);
+  const named: Element[] = [];
+  let node: Node = root;
+  for (;;) {
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (localName !== undefined && element.localName === localName && element.namespaceURI === namespaceUri) named.push(element);
+      const attributes = element.attributes;
+      for (let i = 0; i < attributes.length; i++) {
+        const attribute = attributes.item(i)!;
+        const attrLocalName = attribute.localName ?? attribute.name;
+        if (!ID_LIKE.has(attrLocalName) || attribute.prefix === 'xmlns') continue;
+        const entry = { element, plainId: attribute.name === 'Id' && !attribute.namespaceURI };
+        const entries = byValue.get(attribute.value);
+        if (entries) entries.push(entry);
+        else byValue.set(attribute.value, [entry]);
+      }
+      if (element.firstChild) {
+        node = element.firstChild;
+        continue;
+      }
     }
+    if (node === root) break;
+    while (!node.nextSibling) {
+      node = node.parentNode!;
+      if (node === root) break;
+    }
+    if (node === root) break;
+    node = node.nextSibling!;
   }
-  return {
+  const ids: IdIndex = {
     resolve(id: string): Element {
       const entries = byValue.get(id) ?? [];
       const elements = new Set(entries.map((e) => e.element));
@@ -42,6 +73,7 @@ export function indexIds(root: Element): IdIndex {
       return found.element;
     },
   };
+  return { ids, named };
 }
 
 /** A same-document reference `#id` with an XML-name-like id; anything else (empty, external, XPointer) is refused. */

@@ -17,7 +17,7 @@ import {
   serializeDocument,
   type PendingSignature,
 } from './signature-element.ts';
-import { exclusiveC14n, referenceOctets } from './transform-chain.ts';
+import { referenceOctets, type DigestPath } from './transform-chain.ts';
 
 export interface SignDetachedOptions {
   referenceId: string;
@@ -27,6 +27,8 @@ export interface SignDetachedOptions {
   container: ContainerChoice;
   /** Default 'smev'. 'exc-c14n' leaves out the SMEV transform so that xmlsec1 and friends can check the result. */
   transforms?: TransformChainName;
+  /** Default 'fast'; 'reference' computes the digest through xml-crypto's full chain (same bytes, slower). */
+  digestPath?: DigestPath;
 }
 
 export type SignDetachedWithOptions = Omit<SignDetachedOptions, 'profile' | 'privateKeyPem' | 'certificatePem'> & {
@@ -60,13 +62,13 @@ export async function signDetachedWith(xml: string, options: SignDetachedWithOpt
 /** Digest, container, SignedInfo: everything up to the signature value. Exported for signSmevEnvelope. */
 export function prepare(
   doc: Document,
-  options: Pick<SignDetachedOptions, 'referenceId' | 'container' | 'transforms'>,
+  options: Pick<SignDetachedOptions, 'referenceId' | 'container' | 'transforms' | 'digestPath'>,
   profile: SignatureProfile,
 ): Prepared {
   const chain = options.transforms ?? 'smev';
   // The index refuses duplicate ids here too: signing an ambiguous document would hand a verifier the ambiguity.
   const signed = indexIds(doc.documentElement).resolve(options.referenceId);
-  const digest = profile.digest(referenceOctets(signed, chain));
+  const digest = profile.digest(referenceOctets(signed, chain, options.digestPath));
   const container = resolveContainer(doc, signed, options.container);
   removeSignatures(container);
   const pending = appendSignatureSkeleton(container, {
@@ -76,5 +78,7 @@ export function prepare(
     chain,
     digestBase64: digest.toString('base64'),
   });
-  return { doc, pending, signedInfoOctets: Buffer.from(exclusiveC14n(pending.signedInfo), 'utf8') };
+  // Written directly from the same template as the inserted SignedInfo (signature-element.ts), not re-derived
+  // from the tree: the test suite holds the two equal to xml-crypto's exc-c14n of the inserted node.
+  return { doc, pending, signedInfoOctets: Buffer.from(pending.signedInfoC14n, 'utf8') };
 }

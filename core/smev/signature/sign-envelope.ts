@@ -11,6 +11,7 @@ import type { SignatureProfile } from './profile.ts';
 import { resolveProfile, type ProfileName } from './profiles.ts';
 import { prepare } from './sign-detached.ts';
 import { completeSignature, serializeDocument } from './signature-element.ts';
+import type { DigestPath } from './transform-chain.ts';
 
 const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 const CONTAINER = 'CallerInformationSystemSignature';
@@ -19,6 +20,8 @@ export interface SignEnvelopeOptions {
   profile: SignatureProfile | ProfileName;
   privateKeyPem: string;
   certificatePem: string;
+  /** Default 'fast'; see SignDetachedOptions.digestPath. */
+  digestPath?: DigestPath;
 }
 
 export function signSmevEnvelope(xml: string, options: SignEnvelopeOptions): string {
@@ -38,6 +41,7 @@ export function signSmevEnvelope(xml: string, options: SignEnvelopeOptions): str
     doc,
     {
       referenceId: target.getAttribute('Id')!,
+      digestPath: options.digestPath,
       container: (d) => {
         const existing = childElements(operation).find((el) => isNamed(el, namespaceUri, CONTAINER));
         if (existing) return existing;

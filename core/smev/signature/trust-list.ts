@@ -62,9 +62,18 @@ export class TrustList {
     }
   }
 
+  // Which anchor vouches for a certificate depends on nothing but the two (the list is frozen), and verifying the
+  // issuer's signature costs an RSA verification; validity dates are still checked on every call.
+  private readonly anchors = new WeakMap<X509Certificate, X509Certificate | null>();
+
   private anchorFor(certificate: X509Certificate): X509Certificate | undefined {
-    if (this.fingerprints.has(certificate.fingerprint256)) return certificate;
-    return this.certificates.find((ca) => ca.ca && certificate.checkIssued(ca) && verifiesWith(certificate, ca));
+    const cached = this.anchors.get(certificate);
+    if (cached !== undefined) return cached ?? undefined;
+    const anchor = this.fingerprints.has(certificate.fingerprint256)
+      ? certificate
+      : this.certificates.find((ca) => ca.ca && certificate.checkIssued(ca) && verifiesWith(certificate, ca));
+    this.anchors.set(certificate, anchor ?? null);
+    return anchor;
   }
 }
 

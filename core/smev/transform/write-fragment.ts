@@ -4,6 +4,8 @@
  */
 import { KitError } from '../../errors/index.ts';
 import { CDATA_SECTION_NODE, ELEMENT_NODE, TEXT_NODE } from '../../xml/index.ts';
+
+const COMMENT_NODE = 8;
 import { XML_NAMESPACE, sortedAttributes, type SourceAttribute } from './attributes.ts';
 import { escapeAttribute, escapeText, isBlank } from './escape.ts';
 import { PrefixScope } from './prefix-scope.ts';
@@ -70,19 +72,23 @@ class FragmentWriter {
   }
 
   /**
-   * Writes a run of adjacent text/CDATA siblings as one text and returns the run's last node. The reference
-   * reader reports each text node whole (entity references do not split it), so "blank" is decided on the whole
-   * run: deciding per chunk would drop the spaces in `z &amp; &lt; "q"`, as the JDK StAX reader does.
+   * Writes a run of text/CDATA siblings as one text and returns the run's last node. The reference reader
+   * reports each text node whole (entity references do not split it), so "blank" is decided on the whole run:
+   * deciding per chunk would drop the spaces in `z &amp; &lt; "q"`, as the JDK StAX reader does.
    * CDATA is unwrapped into escaped text like the МР's step 9. Woodstox would write it back as CDATA, but in the
    * signing chain exc-c14n runs first and leaves no CDATA, so the notes call the difference moot; unverified for
    * CDATA fed to this transform directly.
+   * Comments do not end a run: the transform's input is exc-c14n output, which has no comments, so the text on
+   * both sides of a comment in the source reaches the reference reader as ONE text (this is what lets signing
+   * skip the c14n round trip). Processing instructions do end a run: exc-c14n keeps them, so the reference reader
+   * sees text, PI, text as separate events and writes (and blank-tests, and `>`-escapes) each text on its own.
    */
   textRun(first: CharacterData): Node {
-    let node: CharacterData = first;
-    let text = node.data;
-    while (isText(node.nextSibling)) {
-      node = node.nextSibling;
-      text += node.data;
+    let node: Node = first;
+    let text = first.data;
+    for (let next = node.nextSibling; next && (isText(next) || next.nodeType === COMMENT_NODE); next = next.nextSibling) {
+      node = next;
+      if (isText(next)) text += next.data;
     }
     if (!isBlank(text)) this.output += escapeText(text);
     return node;
