@@ -24,8 +24,8 @@ export function normalizeDisability(root: Element, read: PayloadReader, ctx: Nor
   const reExaminationDate = read.optionalDate(extract, 'ReexaminationDate');
   const primary = read.optionalBoolean(extract, 'Primary');
   const act = read.child(extract, 'MseAct');
-  const certificate = read.child(extract, 'Certificate');
-  const certificateDate = read.optionalDate(certificate, 'Date');
+  const certificate = read.optionalChild(extract, 'Certificate');
+  const certificateDate = certificate === undefined ? undefined : read.optionalDate(certificate, 'Date');
 
   const data: DisabilityFactData = {
     group: GROUP_BY_CODE[read.oneOf(extract, 'Group', GROUP_CODES)],
@@ -36,7 +36,7 @@ export function normalizeDisability(root: Element, read: PayloadReader, ctx: Nor
     causeText: read.text(extract, 'CauseName'),
     ...(primary === undefined ? {} : { primary }),
     mseAct: { number: read.text(act, 'Number'), date: read.date(act, 'Date') },
-    ...(certificateDate === undefined
+    ...(certificate === undefined || certificateDate === undefined
       ? {}
       : {
           mseCertificate: {

@@ -71,5 +71,6 @@ function act(record: Element, read: PayloadReader) {
 
 function registryOffice(record: Element, read: PayloadReader): RegistryOffice {
   const office = read.child(record, 'RegistryOffice');
-  return { name: read.text(office, 'Name'), code: read.text(office, 'Code'), regionCode: read.text(office, 'RegionCode') };
+  const code = read.optionalText(office, 'Code');
+  return { name: read.text(office, 'Name'), ...(code === undefined ? {} : { code }), regionCode: read.text(office, 'RegionCode') };
 }

@@ -148,6 +148,7 @@ export const zagsKnowledgeSchema = z.strictObject({
         actNumber: z.string().min(1),
         actDate: isoDate,
         registryOffice: z.string().min(1),
+        registryOfficeCode: z.string().min(1).optional(),
         regionCode,
       }),
     )

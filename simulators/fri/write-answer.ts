@@ -6,7 +6,7 @@
  */
 import { friContract } from '../../core/contracts/index.ts';
 import type { MemberMatch, PersonaAgencies } from '../engine/index.ts';
-import { genderCode, requirePattern, requirePresent } from '../xml-writing/contract-values.ts';
+import { genderCode, requirePattern } from '../xml-writing/contract-values.ts';
 import { rangeContains } from '../xml-writing/periods.ts';
 import { element, leaf, payloadRoot } from '../xml-writing/write-xml.ts';
 import type { DisabilityRequest } from './read-request.ts';
@@ -34,10 +34,9 @@ export function writeDisabilityAnswer(request: DisabilityRequest, match: MemberM
   }
   const where = `${match.persona.id}/${match.member.key}.agencies.fri.disability`;
   const person = match.member.person;
-  // The contract requires the MSE certificate; the fixture format does not. Refusing names the gap precisely.
-  const why = 'the FRI contract requires Certificate (series and number) in every extract';
-  const certificateSeries = requirePresent(disability.certificateSeries, `${where}.certificateSeries`, why);
-  const certificateNumber = requirePresent(disability.certificateNumber, `${where}.certificateNumber`, why);
+  // The registry sends the MSE certificate when it has one on file; series and number travel together.
+  const { certificateSeries, certificateNumber } = disability;
+  const hasCertificate = certificateSeries !== undefined && certificateNumber !== undefined;
   return payloadRoot(
     'DisabilityResponse',
     NS,
@@ -60,11 +59,13 @@ export function writeDisabilityAnswer(request: DisabilityRequest, match: MemberM
         leaf('Number', requirePattern(disability.mseActNumber, DOCUMENT_NUMBER, `${where}.mseActNumber`, 'DocumentNumberType')),
         leaf('Date', disability.mseActDate),
       ),
-      element(
-        'Certificate',
-        leaf('Series', requirePattern(certificateSeries, DOCUMENT_NUMBER, `${where}.certificateSeries`, 'DocumentNumberType')),
-        leaf('Number', requirePattern(certificateNumber, DOCUMENT_NUMBER, `${where}.certificateNumber`, 'DocumentNumberType')),
-      ),
+      hasCertificate
+        ? element(
+            'Certificate',
+            leaf('Series', requirePattern(certificateSeries, DOCUMENT_NUMBER, `${where}.certificateSeries`, 'DocumentNumberType')),
+            leaf('Number', requirePattern(certificateNumber, DOCUMENT_NUMBER, `${where}.certificateNumber`, 'DocumentNumberType')),
+          )
+        : undefined,
     ),
   );
 }

@@ -10,11 +10,6 @@ import { element, leaf, payloadRoot } from '../xml-writing/write-xml.ts';
 import type { RegistrationRequest } from './read-request.ts';
 
 const NS = mvdContract.namespace;
-/**
- * The contract requires a FIAS GUID for every registration, the fixture format does not (many demo addresses have
- * none). The nil UUID (RFC 9562 §5.9) is the one GUID that says "none" rather than pointing at a wrong house.
- */
-export const NO_FIAS_GUID = '00000000-0000-0000-0000-000000000000';
 
 function notFound(request: RegistrationRequest, message: string): string {
   return payloadRoot('RegistrationResponse', NS, leaf('RequestId', request.requestId), element('NotFoundRegistration', leaf('Message', message)));
@@ -39,7 +34,7 @@ export function writeRegistrationAnswer(request: RegistrationRequest, match: Mem
           leaf('Kind', registration.kind),
           leaf('FullAddress', registration.address),
           leaf('RegionCode', registration.regionCode),
-          leaf('FiasGuid', registration.fiasGuid ?? NO_FIAS_GUID),
+          leaf('FiasGuid', registration.fiasGuid),
           leaf('From', registration.from),
           leaf('To', registration.to),
         ),

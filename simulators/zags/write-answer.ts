@@ -17,8 +17,6 @@ const OFFICE_CODE = /^[0-9A-Z]{1,10}$/;
  * The contract requires a registry-office code on every record; the persona format has one for births but not for
  * deaths. This placeholder fits the code's pattern and says plainly that the code is not on file (a contract gap).
  */
-export const UNKNOWN_OFFICE_CODE = 'UNKNOWN';
-
 function personName(name: RecordedPerson['name']): string {
   return element('Person', leaf('FamilyName', name.family), leaf('FirstName', name.first), leaf('Patronymic', name.patronymic));
 }
@@ -32,8 +30,8 @@ function act(record: { actNumber: string; actDate: string }, where: string): str
   return element('Act', leaf('Number', requirePattern(record.actNumber, ACT_NUMBER, `${where}.actNumber`, 'act number (1–22 digits)')), leaf('Date', record.actDate));
 }
 
-function office(name: string, code: string, regionCode: string, where: string): string {
-  return element('RegistryOffice', leaf('Name', name), leaf('Code', requirePattern(code, OFFICE_CODE, `${where}.registryOfficeCode`, 'registry office code')), leaf('RegionCode', regionCode));
+function office(name: string, code: string | undefined, regionCode: string, where: string): string {
+  return element('RegistryOffice', leaf('Name', name), leaf('Code', code === undefined ? undefined : requirePattern(code, OFFICE_CODE, `${where}.registryOfficeCode`, 'registry office code')), leaf('RegionCode', regionCode));
 }
 
 /** Gender is not part of an act record in the fixture format; a person who is also a household member has one. */
@@ -71,7 +69,7 @@ function writeDeath(found: Found<DeathRecord>, match: MemberMatch): string {
   return element(
     'Death',
     act(record, where),
-    office(record.registryOffice, UNKNOWN_OFFICE_CODE, record.regionCode, where),
+    office(record.registryOffice, record.registryOfficeCode, record.regionCode, where),
     element(
       'Deceased',
       personName(record.person.name),

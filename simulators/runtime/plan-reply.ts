@@ -1,0 +1,91 @@
+/**
+ * @module plan-reply
+ * Carries out the engine's plan for one call that passed every check: the signed answer (with the plan's
+ * behaviors spoiling its delivery), or the terminal fault the plan names. Returns the reply and the bytes to
+ * journal as the response.
+ */
+import {
+  AGENCY_ANSWER_ID,
+  SOAP11_CONTENT_TYPE,
+  buildDirectAnswer,
+  buildRequestRejectedFault,
+  buildRequestStatusFault,
+  signDirectEnvelope,
+} from '../../core/direct-soap/index.ts';
+import { KitError } from '../../core/errors/index.ts';
+import { SMEV_FAULTS, buildSmevFault } from '../../core/smev/envelope/index.ts';
+import { applyBehaviors, httpFailureFor, type CallPlan, type TerminalFault } from '../engine/index.ts';
+import { httpReply, type AgencyReply } from './agency-exchange.ts';
+import type { AnswerContext } from './agency-simulator.ts';
+import type { AgencyRuntime } from './handle-agency-request.ts';
+
+export interface PlannedReply {
+  readonly reply: AgencyReply;
+  readonly response: Uint8Array | string | undefined;
+}
+
+const REJECTION_TEXT = {
+  ACCESS_DENIED: 'Access to the requested data is denied',
+  NO_DATA: 'No data on the subject',
+  UNKNOWN_REQUEST_DESCRIPTION: 'The request is not understood',
+  FAILURE: 'The agency failed to process the request',
+} as const;
+
+export function replyForPlan(runtime: AgencyRuntime, plan: CallPlan, context: AnswerContext): PlannedReply {
+  if (plan.action === 'answer') return signedAnswer(runtime, runtime.options.simulator.answer(context, plan.subject), plan);
+  return replyForFault(runtime, plan, plan.action, context);
+}
+
+function replyForFault(runtime: AgencyRuntime, plan: CallPlan, action: TerminalFault, context: AnswerContext): PlannedReply {
+  const { simulator, smevVersion } = runtime.options;
+  switch (action.type) {
+    case 'rejected':
+      return signedFault(runtime, buildRequestRejectedFault({ code: action.code, description: action.description ?? REJECTION_TEXT[action.code] }));
+    case 'not-ready': {
+      if (simulator.notReadyAnswer) return signedAnswer(runtime, simulator.notReadyAnswer(context), plan);
+      return signedFault(runtime, buildRequestStatusFault({ description: 'The answer is being prepared; ask again later' }));
+    }
+    case 'soap-fault': {
+      const spec = SMEV_FAULTS[action.fault];
+      const xml = buildSmevFault({ version: smevVersion, fault: action.fault, description: action.description ?? spec.meaning });
+      return { reply: httpReply(spec.soapFaultCode === 'Client' ? 400 : 500, SOAP11_CONTENT_TYPE, xml), response: xml };
+    }
+    case 'http-status':
+    case 'maintenance': {
+      const failure = httpFailureFor(action);
+      if (!failure) throw new KitError('ERR_INTERNAL', `no HTTP shape for ${action.type}`);
+      const { 'content-type': contentType = 'text/plain; charset=utf-8', ...rest } = failure.headers;
+      return { reply: httpReply(failure.status, contentType, failure.body, rest), response: failure.body };
+    }
+    case 'connection-reset':
+      return { reply: { kind: 'reset' }, response: undefined };
+    case 'timeout':
+      return { reply: { kind: 'hang', holdMs: action.holdMs }, response: undefined };
+  }
+}
+
+function signedAnswer(runtime: AgencyRuntime, payloadXml: string, plan: CallPlan): PlannedReply {
+  const { validateAnswers, signing, simulator } = runtime.options;
+  if (validateAnswers) {
+    const result = runtime.validator.validate(payloadXml);
+    if (!result.valid) {
+      // The simulator broke its own contract: a bug to see at once, not an answer to hand to a client.
+      throw new KitError('ERR_INTERNAL', `${simulator.agency} simulator produced an answer its XSD rejects: ${result.errors.map((e) => e.message).join('; ')}`);
+    }
+  }
+  const built = buildDirectAnswer({ payloadXml });
+  const signed = Buffer.from(signDirectEnvelope(built.xml, { side: 'agency', referenceId: built.referenceId, signing }), 'utf8');
+  const chunks = applyBehaviors(signed, plan.behaviors);
+  const length = chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
+  const sent = Buffer.concat(chunks.map((chunk) => chunk.bytes));
+  return {
+    reply: { kind: 'http', status: 200, headers: { 'content-type': SOAP11_CONTENT_TYPE, 'content-length': String(length) }, chunks },
+    response: sent,
+  };
+}
+
+/** RequestRejected / RequestStatus are answers of the agency, so they are signed like a payload. */
+function signedFault(runtime: AgencyRuntime, xml: string): PlannedReply {
+  const signed = signDirectEnvelope(xml, { side: 'agency', referenceId: AGENCY_ANSWER_ID, signing: runtime.options.signing });
+  return { reply: httpReply(500, SOAP11_CONTENT_TYPE, signed), response: signed };
+}

@@ -1,0 +1,54 @@
+/**
+ * @module server
+ * Starts one agency simulator on a port (default: 127.0.0.1, a free port) and says where it is.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAgencySimulatorApp, type AgencySimulatorAppOptions } from './app.ts';
+import { soapEndpointUrl } from './handle-agency-request.ts';
+
+export interface StartAgencySimulatorOptions extends AgencySimulatorAppOptions {
+  readonly host?: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+}
+
+export interface RunningAgencySimulator {
+  /** The SOAP endpoint, e.g. http://127.0.0.1:7102/ws/fns */
+  readonly url: string;
+  /** The endpoint with ?wsdl */
+  readonly wsdlUrl: string;
+  /** http://host:port (the admin API is at origin + /__admin) */
+  readonly origin: string;
+  readonly server: Server;
+  /** Stops listening and drops held connections (timeouts, drips); does not close the engine. */
+  close(): Promise<void>;
+}
+
+export async function startAgencySimulator(options: StartAgencySimulatorOptions): Promise<RunningAgencySimulator> {
+  const { host = '127.0.0.1', port = 0, ...appOptions } = options;
+  const app = createAgencySimulatorApp(appOptions);
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const url = soapEndpointUrl(app.runtime, origin);
+  return {
+    url,
+    wsdlUrl: `${url}?wsdl`,
+    origin,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Held (timeout) and dripping connections would keep close() waiting for ever.
+        server.closeAllConnections();
+      }),
+  };
+}

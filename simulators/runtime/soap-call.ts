@@ -1,0 +1,134 @@
+/**
+ * @module soap-call
+ * One SOAP call to a simulated agency, in the order a real agency would check it: read the envelope safely,
+ * route it to an operation (SOAPAction, else the body root), validate the payload against the contract XSD,
+ * check the caller's signature, then ask the engine what to do and do it (plan-reply.ts). Requests refused
+ * before the engine sees them are journaled too, with the reason as the answer.
+ */
+import { findByRoot, findBySoapAction, type ContractOperation } from '../../core/contracts/index.ts';
+import {
+  CALLER_REQUEST_ID,
+  SOAP11_CONTENT_TYPE,
+  buildInvalidContentFault,
+  parseDirectRequest,
+  verifyDirectEnvelope,
+  type DirectRequest,
+} from '../../core/direct-soap/index.ts';
+import { isKitError, type KitError } from '../../core/errors/index.ts';
+import { buildSmevFault, type SignatureFaultCode } from '../../core/smev/envelope/index.ts';
+import type { MemberQuery } from '../engine/index.ts';
+import { httpReply, sleep, type AgencyReply, type IncomingAgencyRequest } from './agency-exchange.ts';
+import type { AnswerContext } from './agency-simulator.ts';
+import type { AgencyRuntime } from './handle-agency-request.ts';
+import { replyForPlan } from './plan-reply.ts';
+
+type Refusal = { readonly status: number; readonly xml: string; readonly operation: string; readonly messageId?: string | undefined; readonly reason: string };
+
+export async function handleSoapCall(runtime: AgencyRuntime, request: IncomingAgencyRequest): Promise<AgencyReply> {
+  const { simulator, engine, now } = runtime.options;
+  const checked = checkRequest(runtime, request);
+  if ('refusal' in checked) return refuse(runtime, request, checked.refusal);
+  const { parsed, operation } = checked;
+  const context: AnswerContext = { operation: operation.name, request: parsed.payload, now: now() };
+  const subject: MemberQuery = simulator.subjectOf(context);
+  const plan = engine.decide({ agency: simulator.agency, operation: operation.name, subject, ...(parsed.messageId ? { messageId: parsed.messageId } : {}) });
+  await sleep(plan.latencyMs, request.signal);
+  const { reply, response } = replyForPlan(runtime, plan, context);
+  const status = reply.kind === 'http' ? reply.status : 'no-response';
+  engine.record(plan, { request: request.body, response, status, at: now() });
+  return reply;
+}
+
+type Checked = { readonly parsed: DirectRequest; readonly operation: ContractOperation } | { readonly refusal: Refusal };
+
+function checkRequest(runtime: AgencyRuntime, request: IncomingAgencyRequest): Checked {
+  const { simulator, trust, requireSignedRequests, smevVersion, now } = runtime.options;
+  const contract = simulator.contract;
+  let parsed: DirectRequest;
+  try {
+    parsed = parseDirectRequest(request.body, request.headers['content-type'] ?? 'text/xml');
+  } catch (error) {
+    if (!isKitError(error)) throw error;
+    return invalidContent('unknown', undefined, [{ message: error.message }]);
+  }
+  const byRoot = findByRoot(parsed.root);
+  const action = request.headers['soapaction']?.trim() ?? '';
+  const byAction = action === '' || action === '""' ? undefined : findBySoapAction(action);
+  if (action !== '' && action !== '""' && (byAction === undefined || byAction.contract !== contract)) {
+    return invalidContent('unknown', parsed.messageId, [{ message: `SOAPAction ${action} is not an operation of the ${contract.agency} contract` }]);
+  }
+  const operation = byAction?.operation ?? (byRoot?.contract === contract && byRoot.direction === 'request' ? byRoot.operation : undefined);
+  if (operation === undefined) {
+    const xml = buildSmevFault({
+      version: smevVersion,
+      fault: 'BusinessDataTypeIsNotSupported',
+      description: `{${parsed.root.namespace}}${parsed.root.localName} is not a request of the ${contract.agency} contract`,
+      details: { rootElementLocalName: parsed.root.localName, rootElementNamespaceUri: parsed.root.namespace },
+    });
+    return { refusal: { status: 400, xml, operation: 'unknown', messageId: parsed.messageId, reason: 'unknown payload type' } };
+  }
+  if (parsed.root.namespace !== contract.namespace || parsed.root.localName !== operation.requestRoot) {
+    const problem = `SOAPAction names ${operation.name}, whose request root is {${contract.namespace}}${operation.requestRoot}, but the body holds {${parsed.root.namespace}}${parsed.root.localName}`;
+    return invalidContent(operation.name, parsed.messageId, [{ message: problem }]);
+  }
+  const validation = runtime.validator.validate(parsed.payloadXml);
+  if (!validation.valid) return invalidContent(operation.name, parsed.messageId, validation.errors);
+  if (trust !== undefined && (parsed.signed || requireSignedRequests)) {
+    try {
+      verifyDirectEnvelope(parsed.document, {
+        side: 'caller',
+        referenceId: parsed.payload.getAttribute('Id') || CALLER_REQUEST_ID,
+        expectedElement: parsed.payload,
+        trust,
+        now: now(),
+      });
+    } catch (error) {
+      if (!isKitError(error)) throw error;
+      const xml = buildSmevFault({
+        version: smevVersion,
+        fault: 'SignatureVerificationFault',
+        description: error.message,
+        details: { signatureFaultCode: signatureFaultCodeOf(error) },
+      });
+      return { refusal: { status: 400, xml, operation: operation.name, messageId: parsed.messageId, reason: `caller signature: ${error.message}` } };
+    }
+  }
+  return { parsed, operation };
+}
+
+function invalidContent(operation: string, messageId: string | undefined, problems: readonly { message: string; line?: number }[]): Checked {
+  const xml = buildInvalidContentFault({ problems });
+  return { refusal: { status: 400, xml, operation, messageId, reason: `invalid content: ${problems.map((p) => p.message).join('; ')}` } };
+}
+
+function signatureFaultCodeOf(error: KitError): SignatureFaultCode {
+  switch (error.code) {
+    case 'ERR_SIGNATURE_NOT_FOUND':
+      return 'NoSignatureFound';
+    case 'ERR_SIGNATURE_WRAPPING':
+    case 'ERR_SIGNATURE_REFERENCE_NOT_FOUND':
+      return 'IncorrectSignatureTarget';
+    case 'ERR_CERTIFICATE_UNTRUSTED':
+      return 'CertificateIsNotFound';
+    case 'ERR_CERTIFICATE_EXPIRED':
+      return 'CertificateIsExpired';
+    default:
+      return 'SignatureIsInvalid';
+  }
+}
+
+function refuse(runtime: AgencyRuntime, request: IncomingAgencyRequest, refusal: Refusal): AgencyReply {
+  const { engine, simulator, now } = runtime.options;
+  engine.journal.append({
+    time: now(),
+    agency: simulator.agency,
+    operation: refusal.operation,
+    messageId: refusal.messageId,
+    request: request.body,
+    response: refusal.xml,
+    status: refusal.status,
+    latencyMs: 0,
+    nearMiss: `refused before the scenario engine: ${refusal.reason}`,
+  });
+  return httpReply(refusal.status, SOAP11_CONTENT_TYPE, refusal.xml);
+}
