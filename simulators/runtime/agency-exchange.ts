@@ -44,7 +44,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined; // setTimeout(Infinity) fires after 1 ms
     signal?.addEventListener('abort', done, { once: true });
   });
 }

@@ -1,0 +1,23 @@
+/**
+ * Oracle for the disability registry: the disability in force on the requested date ("until" inclusive), or no
+ * data — the registry answers with current facts only. Group "child" is the registry's group 4. The MSE
+ * certificate needs a date in the facts model and the fixture format has none, so it never becomes a fact.
+ */
+import type { HouseholdMember } from '../personas.ts';
+import { contains, facts, optional, type Expected } from './common.ts';
+
+export function expectedDisability(member: HouseholdMember, onDate: string): Expected<'disability'> {
+  const d = member.agencies?.fri?.disability;
+  if (d === undefined || !contains({ from: d.since, to: d.until }, onDate)) return facts('disability', []);
+  return facts('disability', [
+    {
+      group: d.group,
+      since: d.since,
+      ...optional('until', d.until),
+      ...optional('reExaminationDate', d.reexaminationOn),
+      causeCode: d.causeCode,
+      causeText: d.causeName,
+      mseAct: { number: d.mseActNumber, date: d.mseActDate },
+    },
+  ]);
+}
