@@ -3,9 +3,11 @@
  * run, never absolute figures across machines or runs. BENCHMARKS.md records a run with the command that made it.
  */
 import { runSignatureBench } from './signature.bench.ts';
+import { runSimulatorsBench } from './simulators.bench.ts';
 
 const SUITES: Record<string, (options: { runMs: number }) => string | Promise<string>> = {
   signature: runSignatureBench,
+  simulators: runSimulatorsBench,
 };
 
 const args = process.argv.slice(2);

@@ -1,8 +1,8 @@
 /**
  * @module plan-reply
- * Carries out the engine's plan for one call that passed every check: the signed answer (with the plan's
- * behaviors spoiling its delivery), or the terminal fault the plan names. Returns the reply and the bytes to
- * journal as the response.
+ * Carries out the engine's plan for one call that passed every check: the signed answer (unsigned when the
+ * runtime's signAnswers is false) with the plan's behaviors spoiling its delivery, or the terminal fault the plan
+ * names. Returns the reply and the bytes to journal as the response.
  */
 import {
   AGENCY_ANSWER_ID,
@@ -65,7 +65,7 @@ function replyForFault(runtime: AgencyRuntime, plan: CallPlan, action: TerminalF
 }
 
 function signedAnswer(runtime: AgencyRuntime, payloadXml: string, plan: CallPlan): PlannedReply {
-  const { validateAnswers, signing, simulator } = runtime.options;
+  const { validateAnswers, signAnswers, signing, simulator } = runtime.options;
   if (validateAnswers) {
     const result = runtime.validator.validate(payloadXml);
     if (!result.valid) {
@@ -74,7 +74,7 @@ function signedAnswer(runtime: AgencyRuntime, payloadXml: string, plan: CallPlan
     }
   }
   const built = buildDirectAnswer({ payloadXml });
-  const signed = Buffer.from(signDirectEnvelope(built.xml, { side: 'agency', referenceId: built.referenceId, signing }), 'utf8');
+  const signed = Buffer.from(signAnswers ? signDirectEnvelope(built.xml, { side: 'agency', referenceId: built.referenceId, signing }) : built.xml, 'utf8');
   const chunks = applyBehaviors(signed, plan.behaviors);
   const length = chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
   const sent = Buffer.concat(chunks.map((chunk) => chunk.bytes));
@@ -86,6 +86,7 @@ function signedAnswer(runtime: AgencyRuntime, payloadXml: string, plan: CallPlan
 
 /** RequestRejected / RequestStatus are answers of the agency, so they are signed like a payload. */
 function signedFault(runtime: AgencyRuntime, xml: string): PlannedReply {
-  const signed = signDirectEnvelope(xml, { side: 'agency', referenceId: AGENCY_ANSWER_ID, signing: runtime.options.signing });
+  const { signAnswers, signing } = runtime.options;
+  const signed = signAnswers ? signDirectEnvelope(xml, { side: 'agency', referenceId: AGENCY_ANSWER_ID, signing }) : xml;
   return { reply: httpReply(500, SOAP11_CONTENT_TYPE, signed), response: signed };
 }

@@ -29,6 +29,12 @@ export interface AgencyRuntimeOptions {
   readonly engine: SimulatorEngine;
   /** The agency's key and certificate: every answer (and RequestRejected / RequestStatus) is signed with it. */
   readonly signing: RuntimeSigning;
+  /**
+   * Sign answers, RequestRejected and RequestStatus (default true). false sends them without kit:AgencySignature
+   * (e.g. to measure what signing costs); `signing` is still required, and a corrupt-signature fault then has
+   * nothing to spoil and leaves the answer as it is.
+   */
+  readonly signAnswers?: boolean;
   /** Certificates caller signatures are checked against; without it caller signatures are not checked. */
   readonly trust?: TrustList;
   /** Refuse requests without a valid kit:CallerSignature (SMEV's strict mode); needs `trust`. */
@@ -45,6 +51,7 @@ export interface AgencyRuntimeOptions {
 const flagsSchema = z.strictObject({
   trust: z.custom<TrustList>((v) => v instanceof TrustList, "expected a TrustList").optional(),
   requireSignedRequests: z.boolean().default(false),
+  signAnswers: z.boolean().default(true),
   now: z.custom<() => Date>((v) => typeof v === 'function').optional(),
   smevVersion: z.enum(SMEV_VERSIONS as [SmevVersion, ...SmevVersion[]]).default('1.2'),
   validateAnswers: z.boolean().default(true),
@@ -56,6 +63,7 @@ export interface ResolvedRuntimeOptions {
   readonly signing: RuntimeSigning;
   readonly trust: TrustList | undefined;
   readonly requireSignedRequests: boolean;
+  readonly signAnswers: boolean;
   readonly now: () => Date;
   readonly smevVersion: SmevVersion;
   readonly validateAnswers: boolean;
@@ -86,6 +94,7 @@ export function resolveRuntimeOptions(options: AgencyRuntimeOptions): ResolvedRu
     signing: parsedSigning.data,
     trust: f.trust,
     requireSignedRequests: f.requireSignedRequests,
+    signAnswers: f.signAnswers,
     now: f.now ?? (() => new Date()),
     smevVersion: f.smevVersion,
     validateAnswers: f.validateAnswers,
