@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isKitError } from '../core/errors/index.ts';
+import { runAuditVerify } from './commands/audit.ts';
 import { runInspect } from './commands/inspect.ts';
 import { runSign } from './commands/sign.ts';
 import { runTransform } from './commands/transform.ts';
@@ -14,7 +15,7 @@ import { processIo, writeLine, type CliIo } from './io.ts';
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command('agency-kit')
-    .description('SMEV 3 tools: the SMEV transform, signing, verification and inspection of messages')
+    .description('SMEV 3 tools: the SMEV transform, signing, verification and inspection of messages; audit log verification')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError(false);
@@ -58,6 +59,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .argument('<file>', 'XML file, or - for stdin')
     .action(async (file: string) => {
       exitCode = await runInspect({ file }, io);
+    });
+
+  program
+    .command('audit')
+    .description('tools for the gateway\'s hash-chained audit log')
+    .command('verify')
+    .description('verify every record, the numbering and the hash chain of an audit log; print the verdict in one line')
+    .argument('<file>', 'audit log (JSON Lines), or - for stdin')
+    .action(async (file: string) => {
+      exitCode = await runAuditVerify({ file }, io);
     });
 
   try {
