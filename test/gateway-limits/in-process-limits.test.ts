@@ -24,8 +24,11 @@ describe('call limits in one process', () => {
       Array.from({ length: 15 }, () => l.schedule({ agency: 'fns', consumer: 'decision' }, async () => void starts.push(Date.now()), 10_000)),
     );
     expect(starts).toHaveLength(15);
-    expect(startsPerSecond(starts)[0]).toBeLessThanOrEqual(6);
-    expect(maxStartsInAnySecond(starts)).toBeLessThanOrEqual(6);
+    // Spacing is 200 ms, so 15 starts span 2.8 s; a late timer can bunch two starts, so the per-second bound keeps
+    // headroom while staying far below the 15 that an unlimited run puts into the first second.
+    expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThanOrEqual(2_400);
+    expect(startsPerSecond(starts)[0]).toBeLessThanOrEqual(8);
+    expect(maxStartsInAnySecond(starts)).toBeLessThanOrEqual(8);
   });
 
   it('keeps agencies apart: one agency at its quota does not slow another', async () => {
