@@ -38,25 +38,37 @@ function datedValueSchema<T extends z.ZodType>(value: T) {
   });
 }
 
+/**
+ * The cross-entry problems of one series: dates strictly ascending, `verified` true exactly for primary sources.
+ * Reads raw entries defensively (skips what is not there to compare), because the loader also runs it on a file
+ * whose entries have problems of their own: zod skips refinements once an entry fails (a float amount aborts), and
+ * a user should still see every problem in one pass.
+ */
+export function seriesIssues(entries: readonly unknown[]): { path: [number, string]; message: string }[] {
+  const field = (entry: unknown, key: string): unknown => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[key] : undefined);
+  const issues: { path: [number, string]; message: string }[] = [];
+  entries.forEach((entry, index) => {
+    const from = field(entry, 'from');
+    const previousFrom = field(entries[index - 1], 'from');
+    if (typeof from === 'string' && typeof previousFrom === 'string' && previousFrom >= from) {
+      issues.push({ message: 'Dates must be strictly ascending', path: [index, 'from'] });
+    }
+    const verified = field(entry, 'verified');
+    const verification = field(entry, 'verification');
+    if (typeof verified === 'boolean' && typeof verification === 'string' && verified !== (verification === 'primary-source')) {
+      issues.push({ message: '`verified` must be true exactly when `verification` is "primary-source"', path: [index, 'verified'] });
+    }
+  });
+  return issues;
+}
+
 /** A series of dated values, strictly ascending by `from`, and `verified` true exactly for primary sources. */
 export function seriesSchema<T extends z.ZodType>(value: T) {
   return z
     .array(datedValueSchema(value))
     .min(1)
     .superRefine((entries, ctx) => {
-      entries.forEach((entry, index) => {
-        const previous = entries[index - 1];
-        if (previous !== undefined && previous.from >= entry.from) {
-          ctx.addIssue({ code: 'custom', message: 'Dates must be strictly ascending', path: [index, 'from'] });
-        }
-        if (entry.verified !== (entry.verification === 'primary-source')) {
-          ctx.addIssue({
-            code: 'custom',
-            message: '`verified` must be true exactly when `verification` is "primary-source"',
-            path: [index, 'verified'],
-          });
-        }
-      });
+      for (const issue of seriesIssues(entries)) ctx.addIssue({ code: 'custom', ...issue });
     });
 }
 

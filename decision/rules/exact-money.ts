@@ -7,11 +7,19 @@ export interface Ratio {
   readonly denominator: bigint;
 }
 
+/** Always in lowest terms with a positive denominator, so a trace shows 33/40, not 3300/4000 (or worse, products). */
 export function ratio(numerator: bigint | number, denominator: bigint | number = 1n): Ratio {
   const n = BigInt(numerator);
   const d = BigInt(denominator);
   if (d === 0n) throw new RangeError('Division by zero');
-  return d < 0n ? { numerator: -n, denominator: -d } : { numerator: n, denominator: d };
+  const divisor = gcd(n < 0n ? -n : n, d < 0n ? -d : d);
+  const sign = d < 0n ? -1n : 1n;
+  return { numerator: (sign * n) / divisor, denominator: (sign * d) / divisor };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
 }
 
 export function addRatios(a: Ratio, b: Ratio): Ratio {

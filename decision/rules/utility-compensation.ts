@@ -77,8 +77,9 @@ export function decide(application: UtilityApplication, facts: ApplicationFacts,
     });
     if (!found.resident) failed.push({ code: 'NOT_RESIDENT', message: `The applicant has no registration in region ${parameters.regionCode} on ${date}`, facts: registrations.facts.length > 0 ? registrations.facts.map((r) => r.ref) : [registrations.outcomeRef] });
     if (housing.known) {
-      // The dwelling is where the applicant is registered now: match by FIAS GUID, else by the address text.
-      const dwellings = found.current;
+      // The dwelling is where the applicant is registered now in the region (a second registration elsewhere does
+      // not count): match by FIAS GUID, else by the address text.
+      const dwellings = found.current.filter((r) => r.data.address.regionCode === parameters.regionCode);
       accounts = housing.facts.filter((a) => dwellings.some((r) => (a.data.fiasGuid !== undefined && a.data.fiasGuid === r.data.address.fiasGuid) || normaliseAddress(a.data.address) === normaliseAddress(r.data.address.fullText)));
       recorder.step({
         ruleId: 'utility.accounts-at-address',
@@ -99,8 +100,17 @@ export function decide(application: UtilityApplication, facts: ApplicationFacts,
   }
   recorder.step({ ruleId: 'utility.debt', description: 'No utility debt on the accounts (a debt goes to manual review, never to a refusal)', facts: accounts.map((a) => ({ ref: a.ref, summary: a.data.debts.map((d) => `${d.period.from}…${d.period.to}: ${d.hasDebt ? 'debt' : 'no debt'}`).join('; ') })), result: review.length > 0 ? 'manual-review' : 'passed' });
 
+  // The amount comes from actual accruals: an account that reports none cannot be computed (never a 0 ₽ grant).
+  const withoutAccruals = accounts.filter((a) => a.data.accruals.length === 0);
+  if (withoutAccruals.length > 0) {
+    recorder.step({ ruleId: 'utility.accruals-reported', description: 'The housing-utilities system reports accruals for every account of the dwelling', facts: withoutAccruals.map((a) => ({ ref: a.ref, summary: `account ${a.data.accountId}: no accruals` })), result: 'manual-review' });
+  }
+  for (const account of withoutAccruals) {
+    review.push({ code: 'FACT_UNAVAILABLE', message: `The housing-utilities system reports no accruals for account ${account.data.accountId}: the compensation cannot be computed`, facts: [account.ref] });
+  }
+
   const payments: PaymentLine[] = [];
-  if (disabilityValid && accounts.length > 0) {
+  if (disabilityValid && accounts.length > 0 && withoutAccruals.length === 0) {
     let total: Ratio = ratio(0);
     const values: { name: string; value: string }[] = [];
     const norm = p.socialAreaNorm.value;

@@ -76,6 +76,18 @@ describe('children 3 to 7', () => {
     if (d.kind === 'manual-review') expect(d.reasons[0]?.code).toBe('FACT_UNAVAILABLE');
   });
 
+  it('sends a pending tax-service answer and an unverified birth record to manual review, never to a refusal, even with income far above', () => {
+    const pending = family('2026-11-30', ['2022-01-01'], 30_000_000);
+    const p = decide(pending.application, { ...pending.facts, applicant: factsFor(mother, {}, { fns: 'pending', sfr: 'no-data', mvd: 'answered' }) }, parametersOn('2026-11-30'));
+    expect(p.kind).toBe('manual-review');
+    if (p.kind === 'manual-review') expect(p.reasons[0]?.code).toBe('FACT_UNAVAILABLE');
+    const child = person('Ребёнок0', '2018-11-26');
+    const unverified = family('2026-11-26', ['2018-11-26'], 30_000_000);
+    const u = decide(unverified.application, { ...unverified.facts, children: [factsFor(child, { births: [birthRecord(child, [mother, father])], income: [monthlyIncome(0, '2025-01', '2025-01')] }, { sfr: 'no-data' }, ['zags'])] }, parametersOn('2026-11-26'));
+    expect(u.kind).toBe('manual-review');
+    if (u.kind === 'manual-review') expect(u.reasons.map((r) => r.code)).toContain('FACT_UNVERIFIED');
+  });
+
   it('uses the 2025 minimums for a decision in 2025', () => {
     const f = family('2025-06-10', ['2021-01-01'], 3_000_000, false);
     const d = decide(f.application, f.facts, parametersOn('2025-06-10'));
