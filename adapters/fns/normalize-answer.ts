@@ -10,7 +10,7 @@ import type { NormalizeContext, PayloadReader } from '../xml/index.ts';
 export function normalizeIncome(root: Element, read: PayloadReader, ctx: NormalizeContext): PartialFacts<'income'> {
   const entries: IncomeEntry[] = [];
   const reportedTotals: ReportedIncomeTotals[] = [];
-  for (const agentElement of read.children(read.child(root, 'Income'), 'Agent', 1)) {
+  for (const agentElement of read.children(read.child(root, 'Income'), 'Agent', 0)) {
     const kpp = read.optionalText(agentElement, 'AgentKpp');
     const agent = {
       name: read.text(agentElement, 'AgentName'),
@@ -43,6 +43,10 @@ function incomePeriod(ctx: NormalizeContext, entries: readonly IncomeEntry[]): M
   const requested = ctx.context.request.period;
   if (requested) return { from: requested.from.slice(0, 7), to: requested.to.slice(0, 7) };
   const months = entries.map((entry) => entry.month).sort();
-  // The Income branch has at least one item (XSD and the reader both insist), so months is never empty.
-  return { from: months[0] ?? '', to: months[months.length - 1] ?? '' };
+  if (months.length === 0) {
+    // "Known, no income reported" without a requested period: the month the answer arrived stands for the period.
+    const received = ctx.provenance.receivedAt.slice(0, 7);
+    return { from: received, to: received };
+  }
+  return { from: months[0]!, to: months[months.length - 1]! };
 }

@@ -42,7 +42,9 @@ export function writeIncomeAnswer(request: IncomeRequest, match: MemberMatch | u
   const incomes = match?.member.agencies.fns?.incomes ?? [];
   const where = match === undefined ? '' : `${match.persona.id}/${match.member.key}.agencies.fns`;
   const statements = buildStatements(incomes, request.months, where);
-  if (statements.length === 0) {
+  // A person the tax service knows gets an (possibly empty) income statement; only an unknown person gets code 01.
+  // The decision rules rely on the difference: no income is a fact, an unknown family member is missing data.
+  if (match?.member.agencies.fns === undefined) {
     const scope = request.months.from === request.months.to ? request.months.from : `${request.months.from}..${request.months.to}`;
     return processingCodeAnswer(request, '01', `Сведения о доходах за ${scope} не найдены`);
   }

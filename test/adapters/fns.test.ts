@@ -38,6 +38,14 @@ describe('the tax service income adapter', () => {
     expect(expectFacts(read(fnsIncomeAdapter, income, ctx)).income?.[0]?.data.period).toEqual({ from: '2025-01', to: '2025-02' });
   });
 
+  it('reads an empty income statement as a known person with no income, not as missing data', () => {
+    const empty = '<IncomeResponse xmlns="urn://agency-kit/fns/income/1.0.0"><Income/></IncomeResponse>';
+    const facts = expectFacts(read(fnsIncomeAdapter, empty)).income;
+    expect(facts).toHaveLength(1);
+    expect(facts?.[0]?.data.entries).toEqual([]);
+    expect(facts?.[0]?.data.reportedTotals).toEqual([]);
+  });
+
   it('maps processing code 01 to no-data with the agency message', () => {
     expect(read(fnsIncomeAdapter, fixture('fns/income-response-not-found.xml'))).toEqual({
       kind: 'no-data',

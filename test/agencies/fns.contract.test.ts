@@ -26,7 +26,7 @@ describeAgencyContract({
     incomeCase('children-3-7-grigorieva-income-kopeck-above-threshold', 'mother', TWELVE_MONTHS),
     incomeCase('children-3-7-zakharova-income-well-above', 'father', { from: '2025-05-01', to: '2026-10-31' }),
     incomeCase('children-3-7-belova-income-just-below-threshold', 'father', { from: '2026-03-15', to: '2026-06-10' }),
-    // Known to the tax service with no incomes: processing code 01 → no data.
+    // Known to the tax service with no incomes: an empty income statement, not "no data".
     incomeCase('children-3-7-lukina-child-aged-two', 'mother', TWELVE_MONTHS),
     // Father unknown to the tax service.
     incomeCase('children-3-7-ermakova-father-unknown-to-fns', 'father', TWELVE_MONTHS),

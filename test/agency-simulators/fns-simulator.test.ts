@@ -62,10 +62,13 @@ describe('the tax service simulator', () => {
     expect(all(root, NS, 'Income')).toHaveLength(0);
   });
 
-  it('answers processing code 01 when the person has no income in the period', () => {
-    const { root, match } = ask(fnsSimulator, 'GetIncome', incomeRequest({ snils: '201-202-203 04', period: '<ReportYear>2019</ReportYear>' }));
+  it('answers an empty income statement, not code 01, for a known person with no income in the period', () => {
+    const { root, match, xml } = ask(fnsSimulator, 'GetIncome', incomeRequest({ snils: '201-202-203 04', period: '<ReportYear>2019</ReportYear>' }));
     expect(match?.member.key).toBe('mother');
-    expect(child(root, NS, 'ProcessingCode')).toBe('01');
+    expectValid(fnsSimulator, xml);
+    expect(child(root, NS, 'ProcessingCode')).toBeUndefined();
+    expect(all(root, NS, 'Income')).toHaveLength(1);
+    expect(all(root, NS, 'Agent')).toHaveLength(0);
   });
 
   it('answers processing code 52 as its not-ready answer, echoing the request id', () => {
