@@ -94,19 +94,23 @@ export function decide(application: ChildrenThreeToSevenApplication, facts: Appl
         incomeFacts.push({ ref: fact.ref, summary: `${member.label}: ${fact.data.kindName ?? fact.data.kind} ${formatRubles(fact.data.monthlyAmountKopecks)} × ${covered} months = ${formatRubles(part)}` });
       }
     }
-    // The social-benefits register is counted when it was asked; the simulated stack has no such agency.
+    // Benefits already assigned count as income. The national social-benefits register is run by the pension fund,
+    // so the kit's pension-fund agency answers for it; a stand-alone register ('egisso') is read when it was asked.
+    // An unavailable pension fund is already reported by the pensions read above, so it is not reported twice.
     const outcomes = member.facts?.outcomes ?? [];
-    if (outcomes.some((o) => o.agency === 'egisso')) {
-      const benefits = readGroup(member, 'egisso', 'assignedBenefits');
-      if (!benefits.known) unavailable.push(benefits.reason);
-      else {
-        for (const fact of benefits.facts) {
-          if (fact.data.form !== 'monetary' || fact.data.amountKopecks === undefined) continue;
-          const covered = periodMonths.filter((m) => monthOverlaps(m, fact.data.start, fact.data.end)).length;
-          const part = fact.data.amountKopecks * covered;
-          memberTotal += part;
-          incomeFacts.push({ ref: fact.ref, summary: `${member.label}: ${fact.data.measureName ?? fact.data.measureCode} ${formatRubles(fact.data.amountKopecks)} × ${covered} months = ${formatRubles(part)}` });
-        }
+    for (const agency of ['sfr', 'egisso'] as const) {
+      if (!outcomes.some((o) => o.agency === agency)) continue;
+      const benefits = readGroup(member, agency, 'assignedBenefits');
+      if (!benefits.known) {
+        if (agency === 'egisso') unavailable.push(benefits.reason);
+        continue;
+      }
+      for (const fact of benefits.facts) {
+        if (fact.data.form !== 'monetary' || fact.data.amountKopecks === undefined) continue;
+        const covered = periodMonths.filter((m) => monthOverlaps(m, fact.data.start, fact.data.end)).length;
+        const part = fact.data.amountKopecks * covered;
+        memberTotal += part;
+        incomeFacts.push({ ref: fact.ref, summary: `${member.label}: ${fact.data.measureName ?? fact.data.measureCode} ${formatRubles(fact.data.amountKopecks)} × ${covered} months = ${formatRubles(part)}` });
       }
     }
     totalKopecks += memberTotal;

@@ -18,7 +18,7 @@ export function person(family: string, birthDate: string, snils?: string): Subje
 type Groups = Partial<{ [G in keyof FactsByGroup]: FactsByGroup[G][number]['data'][] }>;
 
 const GROUP_AGENCY: Record<keyof FactsByGroup, AgencyCode> = {
-  identity: 'sfr', income: 'fns', pensions: 'sfr', assignedBenefits: 'egisso', disability: 'fri', housing: 'gis-zhkh', residence: 'mvd', births: 'zags', deaths: 'zags',
+  identity: 'sfr', income: 'fns', pensions: 'sfr', assignedBenefits: 'sfr', disability: 'fri', housing: 'gis-zhkh', residence: 'mvd', births: 'zags', deaths: 'zags',
 };
 
 /** Facts with every listed agency answering; `outcomes` overrides statuses (no-data, failed, pending). */

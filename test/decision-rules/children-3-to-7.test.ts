@@ -47,6 +47,21 @@ describe('children 3 to 7', () => {
     if (belowDecision.kind === 'granted') expect(belowDecision.amountKopecks).toBe(1_106_850);
   });
 
+  it('counts a benefit already assigned by the pension fund as family income', () => {
+    // One kopeck below the threshold grants at 50 %; a 1 000 ₽ monthly benefit on the applicant pushes it over.
+    const base = family('2026-11-20', ['2021-01-01'], 6_630_597);
+    expect(decide(base.application, base.facts, parametersOn('2026-11-20')).kind).toBe('granted');
+    const benefit = { measureCode: 'MSZ-1', measureName: 'Ежемесячная выплата', categoryCode: 'C1', decisionDate: '2024-01-10', start: '2024-01-10', form: 'monetary' as const, amountKopecks: 100_000 };
+    const withBenefit = {
+      ...base.facts,
+      applicant: factsFor(mother, { income: [monthlyIncome(6_630_597 / 2, '2024-01', '2026-12')], residence: [registration('86')], assignedBenefits: [benefit] }),
+    };
+    const decision = decide(base.application, withBenefit, parametersOn('2026-11-20'));
+    expect(decision.kind).toBe('refused');
+    if (decision.kind === 'refused') expect(decision.reasons.map((r) => r.code)).toEqual(['INCOME_NOT_BELOW_THRESHOLD']);
+    expect(renderTrace(decision.trace)).toContain('Ежемесячная выплата 1 000.00 ₽ × 12 months');
+  });
+
   it('counts a child who turns 3 on the decision date and not one who turns 8 on it', () => {
     const three = family('2026-11-25', ['2023-11-25'], 4_000_000);
     expect(decide(three.application, three.facts, parametersOn('2026-11-25')).kind).toBe('granted');
