@@ -123,9 +123,16 @@ describe('a query an agency cannot be asked', () => {
     expectCannotBuild(gisZhkhAccrualsAdapter, { subject: fullQuery.subject, period: fullQuery.period, purpose: {} }, /no dwelling/);
   });
 
-  it('fails when the registration lookup gets a document other than a Russian passport', () => {
+  it('looks a minor up by the birth certificate, in the contract element for it', () => {
     const birthCertificate = { kindCode: '03', series: 'II-МЮ', number: '123456', issueDate: '2016-09-10' };
-    expectCannotBuild(mvdRegistrationAdapter, { ...fullQuery, subject: { ...fullQuery.subject, identityDocument: birthCertificate } }, /Russian passport/);
+    const xml = mvdRegistrationAdapter.buildRequest({ ...fullQuery, subject: { ...fullQuery.subject, identityDocument: birthCertificate } });
+    expect(xml).toContain('<BirthCertificate><Series>II-МЮ</Series><Number>123456</Number><IssueDate>2016-09-10</IssueDate></BirthCertificate>');
+    expect(xml).not.toContain('<Passport>');
+  });
+
+  it('fails when the registration lookup gets neither a Russian passport nor a birth certificate', () => {
+    const foreign = { kindCode: '10', series: 'AB', number: '1234567', issueDate: '2016-09-10' };
+    expectCannotBuild(mvdRegistrationAdapter, { ...fullQuery, subject: { ...fullQuery.subject, identityDocument: foreign } }, /Russian passport .* or a birth certificate/);
   });
 
   it('fails with the schema reason when a value does not fit the contract', () => {
