@@ -2,12 +2,18 @@
  * `npm run bench [-- SUITE...] [--run-ms N]`: prints throughput tables. Figures are relative: compare rows of one
  * run, never absolute figures across machines or runs. BENCHMARKS.md records a run with the command that made it.
  */
+import { runDecisionsBench } from './decisions.bench.ts';
+import { runHubBench } from './hub.bench.ts';
+import { runGatewayBench } from './gateway.bench.ts';
 import { runSignatureBench } from './signature.bench.ts';
 import { runSimulatorsBench } from './simulators.bench.ts';
 
 const SUITES: Record<string, (options: { runMs: number }) => string | Promise<string>> = {
   signature: runSignatureBench,
   simulators: runSimulatorsBench,
+  gateway: runGatewayBench,
+  hub: runHubBench,
+  decisions: runDecisionsBench,
 };
 
 const args = process.argv.slice(2);

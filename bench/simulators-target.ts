@@ -2,7 +2,9 @@
  * One server of the simulators bench, run as a child process so that it never shares an event loop with the
  * load generator (bench/simulators.bench.ts starts it with `node --import tsx`):
  *
- *   simulators-target.ts simulator signed|unsigned   the fns simulator, demo personas, no faults, latency 0
+ *   simulators-target.ts simulator signed|unsigned [nomemo]
+ *                                                    the fns simulator, demo personas, no faults, latency 0;
+ *                                                    nomemo turns its hot-path memo off (every step on every call)
  *   simulators-target.ts bare FILE                    a bare node:http server answering FILE's bytes to anything
  *
  * It listens on 127.0.0.1, a free port, and writes one JSON line to stdout: {"url": "http://127.0.0.1:P/ws/fns"}.
@@ -19,7 +21,7 @@ const root = join(import.meta.dirname, '..');
 /** The answers are the same bytes on every call (and in every run) when "today" is fixed. */
 const BENCH_TODAY = new Date('2026-11-16T09:00:00Z');
 
-async function startSimulator(signed: boolean): Promise<{ url: string; close: () => Promise<void> }> {
+async function startSimulator(signed: boolean, memo: boolean): Promise<{ url: string; close: () => Promise<void> }> {
   const engine = new SimulatorEngine({ seed: 1, personasDir: join(root, 'fixtures/personas'), watchPersonas: false });
   const simulator = createAgencySimulators(engine).find((s) => s.agency === 'fns');
   if (!simulator) throw new Error('no fns simulator');
@@ -31,6 +33,7 @@ async function startSimulator(signed: boolean): Promise<{ url: string; close: ()
     signAnswers: signed,
     // The bench measures serving, not the simulator checking its own answers against the XSD (a debugging aid).
     validateAnswers: false,
+    ...(memo ? {} : { memo: false as const }),
     now: () => BENCH_TODAY,
     host: '127.0.0.1',
     port: 0,
@@ -71,11 +74,11 @@ async function startBare(file: string): Promise<{ url: string; close: () => Prom
 }
 
 async function main(): Promise<void> {
-  const [kind, arg] = process.argv.slice(2);
+  const [kind, arg, flag] = process.argv.slice(2);
   let target: { url: string; close: () => Promise<void> };
-  if (kind === 'simulator' && (arg === 'signed' || arg === 'unsigned')) target = await startSimulator(arg === 'signed');
+  if (kind === 'simulator' && (arg === 'signed' || arg === 'unsigned')) target = await startSimulator(arg === 'signed', flag !== 'nomemo');
   else if (kind === 'bare' && arg) target = await startBare(arg);
-  else throw new Error('usage: simulators-target.ts simulator signed|unsigned | bare FILE');
+  else throw new Error('usage: simulators-target.ts simulator signed|unsigned [nomemo] | bare FILE');
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -12,8 +12,11 @@
  * - everything on 127.0.0.1 with ports picked at run time, started here and stopped at the end, also on error.
  *
  * The simulator runs with validateAnswers: false (the self-check of its own answers against the XSD is a debugging
- * aid, on by default) and, for the unsigned rows, signAnswers: false. It still parses the envelope, validates the
- * request payload against the XSD, matches the persona, builds the answer and journals the exchange.
+ * aid, on by default) and, for the unsigned rows, signAnswers: false. With its hot-path memo (the default,
+ * simulators/runtime/hot-path-memo.ts) a repeated request is parsed, XSD-checked, written and signed once, and
+ * every call is still planned by the engine (persona lookup, counters, faults), journaled and given a fresh
+ * message id. The "memo off" rows (memo: false) parse, validate, match, build, sign and journal on every call:
+ * what a stream of all-distinct requests costs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -299,7 +302,12 @@ export async function runSimulatorsBench(options: { runMs: number }): Promise<st
     const request = buildRequest();
 
     // 1. Our simulator, one process per mode; capture the answer it gives to the bench request.
-    const [simUnsigned, simSigned] = await Promise.all([startTarget('simulator (unsigned)', ['simulator', 'unsigned']), startTarget('simulator (signed)', ['simulator', 'signed'])]);
+    const [simUnsigned, simSigned, simUnsignedNoMemo, simSignedNoMemo] = await Promise.all([
+      startTarget('simulator (unsigned)', ['simulator', 'unsigned']),
+      startTarget('simulator (signed)', ['simulator', 'signed']),
+      startTarget('simulator (unsigned, memo off)', ['simulator', 'unsigned', 'nomemo']),
+      startTarget('simulator (signed, memo off)', ['simulator', 'signed', 'nomemo']),
+    ]);
     const unsignedAnswer = await callOnce(simUnsigned.url, request);
     const signedAnswer = await callOnce(simSigned.url, request);
     const unsignedText = unsignedAnswer.toString('utf8');
@@ -332,27 +340,31 @@ export async function runSimulatorsBench(options: { runMs: number }): Promise<st
     for (const [url, expected] of [
       [simUnsigned.url, unsignedText],
       [simSigned.url, signedText],
+      [simUnsignedNoMemo.url, unsignedText],
+      [simSignedNoMemo.url, signedText],
     ] as const) {
       const again = (await callOnce(url, request)).toString('utf8');
       if (withoutMessageId(again) !== withoutMessageId(expected) || again.length !== expected.length) throw new Error(`${url} answers differently from call to call`);
     }
 
     const size = (b: Buffer): number => b.byteLength;
-    const [simUnsignedRow, mbUnsignedRow, bareUnsignedRow, simSignedRow, mbSignedRow, bareSignedRow] = await measureAll(
+    const [simUnsignedRow, mbUnsignedRow, bareUnsignedRow, simSignedRow, mbSignedRow, bareSignedRow, simUnsignedNoMemoRow, simSignedNoMemoRow] = await measureAll(
       [
         { name: 'fns simulator, unsigned answer', signed: false, url: simUnsigned.url, answerBytes: size(unsignedAnswer) },
         { name: 'Mountebank 2.9.2, unsigned answer', signed: false, url: mbUnsignedUrl, answerBytes: size(unsignedAnswer) },
         { name: 'bare node:http, unsigned answer', signed: false, url: bareUnsigned.url, answerBytes: size(unsignedAnswer) },
-        { name: 'fns simulator, signed answer (signs each)', signed: true, url: simSigned.url, answerBytes: size(signedAnswer) },
+        { name: 'fns simulator, signed answer (memo)', signed: true, url: simSigned.url, answerBytes: size(signedAnswer) },
         { name: 'Mountebank 2.9.2, signed answer (replayed)', signed: true, url: mbSignedUrl, answerBytes: size(signedAnswer) },
         { name: 'bare node:http, signed answer', signed: true, url: bareSigned.url, answerBytes: size(signedAnswer) },
+        { name: 'fns simulator, unsigned, memo off', signed: false, url: simUnsignedNoMemo.url, answerBytes: size(unsignedAnswer) },
+        { name: 'fns simulator, signed, memo off (signs each)', signed: true, url: simSignedNoMemo.url, answerBytes: size(signedAnswer) },
       ],
       request,
       options.runMs,
     );
     const rows = { simUnsigned: simUnsignedRow!, mbUnsigned: mbUnsignedRow!, bareUnsigned: bareUnsignedRow!, simSigned: simSignedRow!, mbSigned: mbSignedRow!, bareSigned: bareSignedRow! };
 
-    const order = [rows.simUnsigned, rows.mbUnsigned, rows.bareUnsigned, rows.simSigned, rows.mbSigned, rows.bareSigned];
+    const order = [rows.simUnsigned, rows.mbUnsigned, rows.bareUnsigned, rows.simSigned, rows.mbSigned, rows.bareSigned, simUnsignedNoMemoRow!, simSignedNoMemoRow!];
     const peerOf = (row: Measured): { mb: Measured; bare: Measured } => (row.signed ? { mb: rows.mbSigned, bare: rows.bareSigned } : { mb: rows.mbUnsigned, bare: rows.bareUnsigned });
     const table = renderTable(
       ['target', 'answer bytes', 'req/s (median)', 'rounds min–max', 'p50 ms', 'p99 ms', '× Mountebank', '× bare', 'problems'],
@@ -383,7 +395,8 @@ export async function runSimulatorsBench(options: { runMs: number }): Promise<st
     return [
       `Request: unsigned direct-SOAP GetIncome for the mother of ${PERSONA_FILE} (${Buffer.byteLength(request)} bytes), ` +
         `POST /ws/fns, keep-alive, autocannon ${CONNECTIONS} connections, ${options.runMs} ms per row after a warm-up, in ${ROUNDS} round-robin slices; ` +
-        `every server in its own child process on 127.0.0.1. Simulator: fns, demo personas, no faults, latency 0, validateAnswers off.`,
+        `every server in its own child process on 127.0.0.1. Simulator: fns, demo personas, no faults, latency 0, validateAnswers off; ` +
+        `"memo" rows with the runtime's hot-path memo (default), "memo off" rows with memo: false.`,
       '',
       table,
       '',

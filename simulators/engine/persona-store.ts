@@ -48,6 +48,7 @@ export class PersonaStore {
   #index: PersonaIndex = EMPTY_INDEX;
   #loadedAt: Date | undefined;
   #lastIssues: readonly PersonaIssue[] = [];
+  #generation = 0;
   #watcher: FSWatcher | undefined;
   #timer: NodeJS.Timeout | undefined;
   readonly #debounceMs: number;
@@ -65,6 +66,14 @@ export class PersonaStore {
 
   get personas(): readonly Persona[] {
     return this.#index.personas;
+  }
+
+  /**
+   * Grows by one every time a new persona set is installed (a reload, a replace, the watcher). Whatever a caller
+   * derives from the set (the runtime's memoized answers) is keyed by it, so a hot reload invalidates it.
+   */
+  get generation(): number {
+    return this.#generation;
   }
 
   persona(id: string): Persona | undefined {
@@ -122,6 +131,7 @@ export class PersonaStore {
     if (index !== undefined) {
       this.#index = index;
       this.#loadedAt = at;
+      this.#generation += 1;
     }
     this.#lastIssues = Object.freeze([...issues]);
     const outcome: PersonaLoadOutcome = { ok: index !== undefined, source, personaCount: this.#index.personas.length, issues: this.#lastIssues, at };

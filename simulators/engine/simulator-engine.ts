@@ -76,6 +76,7 @@ export class SimulatorEngine {
   #rules: CompiledFaultRule[];
   #latency: LatencyConfig;
   #maintenance: boolean;
+  #configGeneration = 0;
 
   /** Throws ERR_CONFIG_INVALID on a bad config or a persona set with problems: fail at start-up, not per request. */
   constructor(input: unknown) {
@@ -94,6 +95,14 @@ export class SimulatorEngine {
       this.personas.close();
       throw new KitError('ERR_CONFIG_INVALID', `persona fixtures are invalid: ${issues.map((i) => `${i.file} ${i.path}: ${i.message}`).join('; ')}`, { issues });
     }
+  }
+
+  /**
+   * Changes whenever the persona set or the engine's configuration (faults, latency, maintenance, scripts, reset)
+   * changes. Transports that memoize work derived from either key it by this value, so a change invalidates it.
+   */
+  get generation(): string {
+    return `${this.personas.generation}.${this.#configGeneration}`;
   }
 
   /** Decides how to treat one call. Counts the call; draws from seeded streams; never waits. */
@@ -164,6 +173,7 @@ export class SimulatorEngine {
 
   /** Replaces the fault profile (validated); rule counters and countdowns start afresh. */
   setFaults(input: unknown): FaultProfile {
+    this.#configGeneration += 1;
     const parsed = faultProfileSchema.safeParse(input);
     if (!parsed.success) throw validationError('fault profile', parsed.error.issues);
     this.#faults = Object.freeze(parsed.data);
@@ -177,6 +187,7 @@ export class SimulatorEngine {
   }
 
   setLatency(input: unknown): LatencyConfig {
+    this.#configGeneration += 1;
     const parsed = latencyConfigSchema.safeParse(input);
     if (!parsed.success) throw validationError('latency config', parsed.error.issues);
     this.#latency = Object.freeze(parsed.data);
@@ -185,6 +196,7 @@ export class SimulatorEngine {
 
   /** Scripts the next answers for one applicant, e.g. ['answer', { type: 'http-status', status: 503 }, 'answer']. */
   scriptSequence(applicantKey: string, agency: string, operation: string, steps: readonly SequenceStep[]): void {
+    this.#configGeneration += 1;
     this.state.setSequence(applicantKey, agency, operation, steps);
   }
 
@@ -193,6 +205,7 @@ export class SimulatorEngine {
   }
 
   setMaintenance(on: boolean): void {
+    this.#configGeneration += 1;
     this.#maintenance = on;
   }
 
@@ -209,6 +222,7 @@ export class SimulatorEngine {
    * as configured. Personas, faults and latency stay as they are now.
    */
   reset(): void {
+    this.#configGeneration += 1;
     this.state.reset();
     this.journal.clear();
     this.#random = new RandomStreams(this.config.seed);

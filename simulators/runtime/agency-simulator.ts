@@ -13,18 +13,25 @@ export interface AnswerContext {
   readonly operation: string;
   /** The request payload root element (already XSD-valid). */
   readonly request: Element;
-  /** "Today" for the simulated agency: fixed in tests, the wall clock otherwise. */
+  /**
+   * "Today" for the simulated agency: fixed in tests, the wall clock otherwise. Read it only through its UTC day:
+   * the runtime remembers subjects and answers per day (hot-path-memo.ts), as a real agency's data changes daily.
+   */
   readonly now: Date;
 }
 
 export interface AgencySimulator {
   readonly agency: SimulatedAgency;
   readonly contract: AgencyContract;
-  /** Who the request asks about, read from the payload: the persona store searches by it. */
+  /**
+   * Who the request asks about, read from the payload: the persona store searches by it. A function of the payload,
+   * the day of `now` and the persona set only (the runtime remembers it per request, day and engine generation).
+   */
   subjectOf(context: AnswerContext): MemberQuery;
   /**
    * The business answer payload (one element of the contract's namespace, XSD-valid) for the matched member, or
-   * for no match (`undefined`): then the agency's own "no data" shape.
+   * for no match (`undefined`): then the agency's own "no data" shape. Pure in its inputs (payload, day of
+   * `now`, the match): the runtime remembers it per request payload, day and engine generation.
    */
   answer(context: AnswerContext, match: MemberMatch | undefined): string;
   /**

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { loadXsdValidator, renderWsdl, xsdUrlFor, type XsdValidator } from '../../core/contracts/index.ts';
 import { KitError, toProblem } from '../../core/errors/index.ts';
+import { HotPathMemo } from './hot-path-memo.ts';
 import { httpReply, type AgencyReply, type IncomingAgencyRequest } from './agency-exchange.ts';
 import { resolveRuntimeOptions, type AgencyRuntimeOptions, type ResolvedRuntimeOptions } from './runtime-options.ts';
 import { handleSoapCall } from './soap-call.ts';
@@ -23,6 +24,8 @@ export interface AgencyRuntime {
   readonly xsdPath: string;
   readonly validator: XsdValidator;
   readonly xsdText: string;
+  /** Per-content memo of the SOAP path (hot-path-memo.ts); undefined when the options turn it off. */
+  readonly memo: HotPathMemo | undefined;
 }
 
 /** Validates the options and loads the schema once; reuse the runtime for every request. */
@@ -37,6 +40,7 @@ export function createAgencyRuntime(options: AgencyRuntimeOptions): AgencyRuntim
     xsdPath,
     validator: loadXsdValidator(contract.files.xsdPath),
     xsdText: readFileSync(contract.files.xsdPath, 'utf8'),
+    memo: resolved.memo === undefined ? undefined : new HotPathMemo(resolved.memo),
   });
 }
 

@@ -7,7 +7,6 @@
 import {
   AGENCY_ANSWER_ID,
   SOAP11_CONTENT_TYPE,
-  buildDirectAnswer,
   buildRequestRejectedFault,
   buildRequestStatusFault,
   signDirectEnvelope,
@@ -17,7 +16,9 @@ import { SMEV_FAULTS, buildSmevFault } from '../../core/smev/envelope/index.ts';
 import { applyBehaviors, httpFailureFor, type CallPlan, type TerminalFault } from '../engine/index.ts';
 import { httpReply, type AgencyReply } from './agency-exchange.ts';
 import type { AnswerContext } from './agency-simulator.ts';
+import { answerEnvelope } from './answer-envelope.ts';
 import type { AgencyRuntime } from './handle-agency-request.ts';
+import { dayOf, type RememberedRequest } from './hot-path-memo.ts';
 
 export interface PlannedReply {
   readonly reply: AgencyReply;
@@ -31,18 +32,23 @@ const REJECTION_TEXT = {
   FAILURE: 'The agency failed to process the request',
 } as const;
 
-export function replyForPlan(runtime: AgencyRuntime, plan: CallPlan, context: AnswerContext): PlannedReply {
-  if (plan.action === 'answer') return signedAnswer(runtime, runtime.options.simulator.answer(context, plan.subject), plan);
-  return replyForFault(runtime, plan, plan.action, context);
+/** `remembered` is the memo entry of the request (hot-path-memo.ts), when the memo holds it. */
+export function replyForPlan(runtime: AgencyRuntime, plan: CallPlan, context: AnswerContext, remembered?: RememberedRequest): PlannedReply {
+  if (plan.action === 'answer') {
+    const payloadXml = answerPayload(runtime, remembered, 'answer', context, () => runtime.options.simulator.answer(context, plan.subject));
+    return signedAnswer(runtime, payloadXml, plan);
+  }
+  return replyForFault(runtime, plan, plan.action, context, remembered);
 }
 
-function replyForFault(runtime: AgencyRuntime, plan: CallPlan, action: TerminalFault, context: AnswerContext): PlannedReply {
+function replyForFault(runtime: AgencyRuntime, plan: CallPlan, action: TerminalFault, context: AnswerContext, remembered: RememberedRequest | undefined): PlannedReply {
   const { simulator, smevVersion } = runtime.options;
   switch (action.type) {
     case 'rejected':
       return signedFault(runtime, buildRequestRejectedFault({ code: action.code, description: action.description ?? REJECTION_TEXT[action.code] }));
     case 'not-ready': {
-      if (simulator.notReadyAnswer) return signedAnswer(runtime, simulator.notReadyAnswer(context), plan);
+      const { notReadyAnswer } = simulator;
+      if (notReadyAnswer) return signedAnswer(runtime, answerPayload(runtime, remembered, 'not-ready', context, () => notReadyAnswer(context)), plan);
       return signedFault(runtime, buildRequestStatusFault({ description: 'The answer is being prepared; ask again later' }));
     }
     case 'soap-fault': {
@@ -64,8 +70,24 @@ function replyForFault(runtime: AgencyRuntime, plan: CallPlan, action: TerminalF
   }
 }
 
-function signedAnswer(runtime: AgencyRuntime, payloadXml: string, plan: CallPlan): PlannedReply {
-  const { validateAnswers, signAnswers, signing, simulator } = runtime.options;
+/**
+ * The agency's answer payload, checked against the XSD when validateAnswers is on; remembered per request payload,
+ * kind, engine generation and day when the request is remembered, so a repeated call neither writes nor checks it.
+ */
+function answerPayload(runtime: AgencyRuntime, remembered: RememberedRequest | undefined, kind: string, context: AnswerContext, write: () => string): string {
+  const { memo } = runtime;
+  const day = dayOf(context.now);
+  if (memo === undefined || remembered === undefined || Number.isNaN(day)) return checkedAnswer(runtime, write());
+  const key = `${kind}\u0000${runtime.options.engine.generation}\u0000${day}\u0000${remembered.serial}`;
+  const known = memo.answers.get(key);
+  if (known !== undefined) return known;
+  const payloadXml = checkedAnswer(runtime, write());
+  memo.answers.set(key, payloadXml, 2 * (key.length + payloadXml.length));
+  return payloadXml;
+}
+
+function checkedAnswer(runtime: AgencyRuntime, payloadXml: string): string {
+  const { validateAnswers, simulator } = runtime.options;
   if (validateAnswers) {
     const result = runtime.validator.validate(payloadXml);
     if (!result.valid) {
@@ -73,9 +95,17 @@ function signedAnswer(runtime: AgencyRuntime, payloadXml: string, plan: CallPlan
       throw new KitError('ERR_INTERNAL', `${simulator.agency} simulator produced an answer its XSD rejects: ${result.errors.map((e) => e.message).join('; ')}`);
     }
   }
-  const built = buildDirectAnswer({ payloadXml });
-  const signed = Buffer.from(signAnswers ? signDirectEnvelope(built.xml, { side: 'agency', referenceId: built.referenceId, signing }) : built.xml, 'utf8');
-  const chunks = applyBehaviors(signed, plan.behaviors);
+  return payloadXml;
+}
+
+function signedAnswer(runtime: AgencyRuntime, payloadXml: string, plan: CallPlan): PlannedReply {
+  const xml = answerEnvelope(runtime, payloadXml);
+  const bytes = Buffer.from(xml, 'utf8');
+  if (plan.behaviors.length === 0) {
+    // The common case: one chunk, and the journal keeps the string it already has instead of decoding a copy.
+    return { reply: { kind: 'http', status: 200, headers: { 'content-type': SOAP11_CONTENT_TYPE, 'content-length': String(bytes.byteLength) }, chunks: [{ delayBeforeMs: 0, bytes }] }, response: xml };
+  }
+  const chunks = applyBehaviors(bytes, plan.behaviors);
   const length = chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
   const sent = Buffer.concat(chunks.map((chunk) => chunk.bytes));
   return {

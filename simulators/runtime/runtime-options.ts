@@ -9,6 +9,7 @@ import { PROFILES, TrustList, type SignatureProfile } from '../../core/smev/sign
 import { SMEV_VERSIONS, type SmevVersion } from '../../core/smev/envelope/index.ts';
 import type { SimulatorEngine } from '../engine/index.ts';
 import type { AgencySimulator } from './agency-simulator.ts';
+import { DEFAULT_HOT_PATH_MEMO, type HotPathMemoLimits } from './hot-path-memo.ts';
 
 const pem = (label: string) => z.string().refine((text) => text.includes(`-----BEGIN`) && text.includes(label), `expected a PEM text holding a ${label}`);
 
@@ -45,6 +46,11 @@ export interface AgencyRuntimeOptions {
   readonly smevVersion?: SmevVersion;
   /** Check the simulator's own answers against the XSD before sending (default true): an agency bug fails loudly. */
   readonly validateAnswers?: boolean;
+  /**
+   * Remember checked requests, written answers and built (signed) envelopes by content, bounded (hot-path-memo.ts).
+   * On by default with DEFAULT_HOT_PATH_MEMO; `false` does every step on every call (same bytes, slower).
+   */
+  readonly memo?: false | Partial<HotPathMemoLimits>;
   readonly logger?: RuntimeLogger;
 }
 
@@ -55,6 +61,16 @@ const flagsSchema = z.strictObject({
   now: z.custom<() => Date>((v) => typeof v === 'function').optional(),
   smevVersion: z.enum(SMEV_VERSIONS as [SmevVersion, ...SmevVersion[]]).default('1.2'),
   validateAnswers: z.boolean().default(true),
+  memo: z
+    .union([
+      z.literal(false),
+      z.strictObject({
+        maxEntries: z.number().int().nonnegative().optional(),
+        maxBytes: z.number().int().nonnegative().optional(),
+        maxRequestBytes: z.number().int().nonnegative().optional(),
+      }),
+    ])
+    .optional(),
 });
 
 export interface ResolvedRuntimeOptions {
@@ -67,6 +83,8 @@ export interface ResolvedRuntimeOptions {
   readonly now: () => Date;
   readonly smevVersion: SmevVersion;
   readonly validateAnswers: boolean;
+  /** undefined when memoizing is off. */
+  readonly memo: HotPathMemoLimits | undefined;
   readonly logger: RuntimeLogger;
 }
 
@@ -98,6 +116,11 @@ export function resolveRuntimeOptions(options: AgencyRuntimeOptions): ResolvedRu
     now: f.now ?? (() => new Date()),
     smevVersion: f.smevVersion,
     validateAnswers: f.validateAnswers,
+    memo: f.memo === false ? undefined : { ...DEFAULT_HOT_PATH_MEMO, ...stripUndefined(f.memo ?? {}) },
     logger: logger ?? consoleLogger,
   };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAgencySimulatorApp, type AgencySimulatorAppOptions } from './app.ts';
 import { soapEndpointUrl } from './handle-agency-request.ts';
+import { createSimulatorListener } from './soap-listener.ts';
 
 export interface StartAgencySimulatorOptions extends AgencySimulatorAppOptions {
   readonly host?: string;
@@ -28,7 +29,8 @@ export interface RunningAgencySimulator {
 export async function startAgencySimulator(options: StartAgencySimulatorOptions): Promise<RunningAgencySimulator> {
   const { host = '127.0.0.1', port = 0, ...appOptions } = options;
   const app = createAgencySimulatorApp(appOptions);
-  const server = createServer(app);
+  // SOAP POSTs are served by node:http directly; the express app serves everything else (soap-listener.ts).
+  const server = createServer(createSimulatorListener(app));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

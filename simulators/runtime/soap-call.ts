@@ -20,28 +20,91 @@ import type { MemberQuery } from '../engine/index.ts';
 import { httpReply, sleep, type AgencyReply, type IncomingAgencyRequest } from './agency-exchange.ts';
 import type { AnswerContext } from './agency-simulator.ts';
 import type { AgencyRuntime } from './handle-agency-request.ts';
+import { dayOf, rememberedRequestSize, type RememberedRequest } from './hot-path-memo.ts';
 import { replyForPlan } from './plan-reply.ts';
+import { requestMemoKey, slotProbe, type RequestMemoKey } from './request-memo-key.ts';
 
 type Refusal = { readonly status: number; readonly xml: string; readonly operation: string; readonly messageId?: string | undefined; readonly reason: string };
 
+/** A request that passed every check; `remembered` when the memo holds it (hot-path-memo.ts). */
+interface Accepted {
+  readonly operation: ContractOperation;
+  readonly payload: Element;
+  readonly messageId: string | undefined;
+  readonly remembered: RememberedRequest | undefined;
+}
+
+/** Stands for a missing header in memo keys, distinct from any value a header can have. */
+const ABSENT = '\u0001';
+
+type Checked = Accepted | { readonly refusal: Refusal };
+
 export async function handleSoapCall(runtime: AgencyRuntime, request: IncomingAgencyRequest): Promise<AgencyReply> {
   const { simulator, engine, now } = runtime.options;
-  const checked = checkRequest(runtime, request);
+  const checked = checkRemembered(runtime, request);
   if ('refusal' in checked) return refuse(runtime, request, checked.refusal);
-  const { parsed, operation } = checked;
-  const context: AnswerContext = { operation: operation.name, request: parsed.payload, now: now() };
-  const subject: MemberQuery = simulator.subjectOf(context);
-  const plan = engine.decide({ agency: simulator.agency, operation: operation.name, subject, ...(parsed.messageId ? { messageId: parsed.messageId } : {}) });
-  await sleep(plan.latencyMs, request.signal);
-  const { reply, response } = replyForPlan(runtime, plan, context);
+  const { operation, messageId, remembered } = checked;
+  const context: AnswerContext = { operation: operation.name, request: checked.payload, now: now() };
+  const subject: MemberQuery = subjectFor(runtime, context, remembered);
+  const plan = engine.decide({ agency: simulator.agency, operation: operation.name, subject, ...(messageId ? { messageId } : {}) });
+  // Only a real wait reads the signal: a transport may create it lazily (soap-listener.ts).
+  if (plan.latencyMs > 0) await sleep(plan.latencyMs, request.signal);
+  const { reply, response } = replyForPlan(runtime, plan, context, remembered);
   const status = reply.kind === 'http' ? reply.status : 'no-response';
   engine.record(plan, { request: request.body, response, status, at: now() });
   return reply;
 }
 
-type Checked = { readonly parsed: DirectRequest; readonly operation: ContractOperation } | { readonly refusal: Refusal };
+/** The agency's subject query, remembered per request for the engine generation and day it was read under. */
+function subjectFor(runtime: AgencyRuntime, context: AnswerContext, remembered: RememberedRequest | undefined): MemberQuery {
+  const { simulator, engine } = runtime.options;
+  if (remembered === undefined) return simulator.subjectOf(context);
+  const generation = engine.generation;
+  const day = dayOf(context.now);
+  const known = remembered.subject;
+  if (known !== undefined && known.generation === generation && known.day === day) return known.query;
+  const query = simulator.subjectOf(context);
+  remembered.subject = { generation, day, query };
+  return query;
+}
 
-function checkRequest(runtime: AgencyRuntime, request: IncomingAgencyRequest): Checked {
+/** checkRequest, or the remembered outcome of an earlier call with the same bytes (message id aside). */
+function checkRemembered(runtime: AgencyRuntime, request: IncomingAgencyRequest): Checked {
+  const { memo } = runtime;
+  if (memo === undefined) return checkRequest(runtime, request);
+  const key = requestMemoKey(request.body, request.headers['content-type'] ?? ABSENT, request.headers['soapaction'] ?? ABSENT, memo.limits.maxRequestBytes);
+  if (key === undefined) return checkRequest(runtime, request);
+  const hit = memo.requests.get(key.key);
+  if (hit !== undefined) return { operation: hit.operation, payload: hit.payload, messageId: key.slot ?? hit.messageId, remembered: hit };
+  const checked = checkRequest(runtime, request);
+  if ('refusal' in checked || checked.verified) return checked;
+  // A slotted key stands for every message id only when the parser reads the slot, and nothing but it, as the id.
+  if (key.slot !== undefined && !slotIsMessageId(request, key, checked)) return checked;
+  const remembered: RememberedRequest = {
+    operation: checked.operation,
+    payload: checked.payload,
+    messageId: key.slot === undefined ? checked.messageId : undefined,
+    serial: memo.nextSerial(),
+    subject: undefined,
+  };
+  memo.requests.set(key.key, remembered, rememberedRequestSize(key.key, checked.payloadXml));
+  return { ...checked, remembered };
+}
+
+function slotIsMessageId(request: IncomingAgencyRequest, key: RequestMemoKey, checked: { readonly messageId: string | undefined; readonly payloadXml: string }): boolean {
+  if (checked.messageId !== key.slot) return false;
+  const probe = slotProbe(request.body, key);
+  try {
+    const parsed = parseDirectRequest(probe.body, request.headers['content-type'] ?? 'text/xml');
+    return parsed.messageId === probe.token && parsed.payloadXml === checked.payloadXml;
+  } catch {
+    return false;
+  }
+}
+
+type FullyChecked = (Accepted & { readonly payloadXml: string; readonly verified: boolean }) | { readonly refusal: Refusal };
+
+function checkRequest(runtime: AgencyRuntime, request: IncomingAgencyRequest): FullyChecked {
   const { simulator, trust, requireSignedRequests, smevVersion, now } = runtime.options;
   const contract = simulator.contract;
   let parsed: DirectRequest;
@@ -73,7 +136,8 @@ function checkRequest(runtime: AgencyRuntime, request: IncomingAgencyRequest): C
   }
   const validation = runtime.validator.validate(parsed.payloadXml);
   if (!validation.valid) return invalidContent(operation.name, parsed.messageId, validation.errors);
-  if (trust !== undefined && (parsed.signed || requireSignedRequests)) {
+  const verified = trust !== undefined && (parsed.signed || requireSignedRequests);
+  if (verified) {
     try {
       verifyDirectEnvelope(parsed.document, {
         side: 'caller',
@@ -93,10 +157,10 @@ function checkRequest(runtime: AgencyRuntime, request: IncomingAgencyRequest): C
       return { refusal: { status: 400, xml, operation: operation.name, messageId: parsed.messageId, reason: `caller signature: ${error.message}` } };
     }
   }
-  return { parsed, operation };
+  return { operation, payload: parsed.payload, payloadXml: parsed.payloadXml, messageId: parsed.messageId, remembered: undefined, verified };
 }
 
-function invalidContent(operation: string, messageId: string | undefined, problems: readonly { message: string; line?: number }[]): Checked {
+function invalidContent(operation: string, messageId: string | undefined, problems: readonly { message: string; line?: number }[]): FullyChecked {
   const xml = buildInvalidContentFault({ problems });
   return { refusal: { status: 400, xml, operation, messageId, reason: `invalid content: ${problems.map((p) => p.message).join('; ')}` } };
 }

@@ -1,0 +1,141 @@
+/**
+ * @module notifier
+ * Works the outbox: writes the e-mail-ready file of every notification, appends "notified" once the decision
+ * notice is written, and delivers every notification to the webhook (when configured) at least once, with
+ * backoff between attempts and the outbox id as the delivery id (`X-Delivery-Id`, also `Idempotency-Key`) so the
+ * receiver can drop repeats. One loop, woken by the worker after a status change and by a timer otherwise.
+ */
+import type { Logger } from 'pino';
+import { backoffMs } from '../worker/backoff.ts';
+import type { DecisionStore } from '../store/decision-store.ts';
+import { writeEmailFile } from './email-file.ts';
+import { noticeText } from './notice-text.ts';
+import { webhookPayload } from './webhook-payload.ts';
+
+export interface NotifierOptions {
+  readonly outboxDir: string;
+  readonly webhookUrl: string | undefined;
+  readonly webhookMaxAttempts: number;
+  readonly webhookTimeoutMs: number;
+  readonly retryMinMs: number;
+  readonly retryMaxMs: number;
+  readonly pollIntervalMs: number;
+  readonly fetch?: typeof fetch;
+}
+
+const BATCH = 50;
+
+export class Notifier {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #stopped = false;
+
+  constructor(
+    private readonly store: DecisionStore,
+    private readonly options: NotifierOptions,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.#schedule(0);
+  }
+
+  /** Something new is in the outbox: work now rather than at the next tick. */
+  wake(): void {
+    if (this.#stopped) return;
+    if (this.#running !== undefined) this.#again = true;
+    else this.#schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  #schedule(ms: number): void {
+    clearTimeout(this.#timer);
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#running = this.#tick().finally(() => {
+        this.#running = undefined;
+        const again = this.#again;
+        this.#again = false;
+        this.#schedule(again ? 0 : this.options.pollIntervalMs);
+      });
+    }, ms);
+  }
+
+  async #tick(): Promise<void> {
+    try {
+      this.writeFiles();
+      await this.deliverWebhooks();
+    } catch (error) {
+      if (this.#stopped) return; // the store closed under us during shutdown
+      this.log.error({ err: error instanceof Error ? error.message : String(error) }, 'notifier tick failed');
+    }
+  }
+
+  /** Writes pending files; the decision notice's file is what marks the application notified. */
+  writeFiles(): void {
+    for (;;) {
+      const entries = this.store.outbox.pendingFiles(BATCH);
+      if (entries.length === 0) return;
+      for (const entry of entries) {
+        const application = this.store.get(entry.applicationId);
+        const decision = this.store.decision(entry.applicationId)?.decision;
+        const name = writeEmailFile(this.options.outboxDir, {
+          outboxId: entry.id,
+          sequence: entry.seq,
+          applicationId: entry.applicationId,
+          status: entry.status,
+          createdAt: entry.createdAt,
+          contact: application?.contact,
+          text: noticeText(entry.applicationId, entry.measure, entry.status, decision),
+        });
+        this.store.db.transaction(() => {
+          this.store.outbox.markFileWritten(entry.id, name);
+          if (entry.status === 'decided' || entry.status === 'manual-review') this.store.appendStatus(entry.applicationId, 'notified', new Date());
+        })();
+        this.log.info({ applicationId: entry.applicationId, status: entry.status, file: name }, 'notice written');
+      }
+    }
+  }
+
+  async deliverWebhooks(): Promise<void> {
+    const url = this.options.webhookUrl;
+    if (url === undefined) return;
+    const doFetch = this.options.fetch ?? fetch;
+    while (!this.#stopped) {
+      const entries = this.store.outbox.dueWebhooks(Date.now(), BATCH);
+      if (entries.length === 0) return;
+      for (const entry of entries) {
+        if (this.#stopped) return;
+        const payload = webhookPayload(entry, this.store.decision(entry.applicationId)?.decision);
+        const attempt = entry.webhookAttempts + 1;
+        let error: string | undefined;
+        try {
+          const response = await doFetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-delivery-id': entry.id, 'idempotency-key': entry.id, 'x-delivery-attempt': String(attempt) },
+            body: JSON.stringify(payload),
+            signal: AbortSignal.timeout(this.options.webhookTimeoutMs),
+          });
+          await response.body?.cancel();
+          if (!response.ok) error = `HTTP ${response.status}`;
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+        }
+        if (error === undefined) {
+          this.store.outbox.markDelivered(entry.id, new Date());
+          this.log.info({ applicationId: entry.applicationId, status: entry.status, deliveryId: entry.id, attempt }, 'webhook delivered');
+        } else {
+          const giveUp = attempt >= this.options.webhookMaxAttempts;
+          this.store.outbox.markAttemptFailed(entry.id, error, giveUp ? undefined : Date.now() + backoffMs(attempt, this.options.retryMinMs, this.options.retryMaxMs));
+          this.log.warn({ applicationId: entry.applicationId, deliveryId: entry.id, attempt, error, gaveUp: giveUp }, 'webhook delivery failed');
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * @module outbox-store
+ * The notification outbox: one row per status change, inserted in the status change's own transaction. Two
+ * channels work from it independently: the e-mail-ready file (`file_state`) and the webhook (`webhook_state`,
+ * at-least-once with backoff; the row id is the delivery id a receiver deduplicates by).
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ApplicationStatus } from './statuses.ts';
+
+export interface OutboxEntry {
+  readonly seq: number;
+  readonly id: string;
+  readonly applicationId: string;
+  readonly measure: string;
+  readonly status: ApplicationStatus;
+  readonly createdAt: string;
+  readonly webhookAttempts: number;
+}
+
+interface OutboxRow {
+  seq: number; id: string; application_id: string; status: string; created_at: string; payload_json: string; webhook_attempts: number;
+}
+
+export interface OutboxCounts {
+  readonly filesPending: number;
+  readonly webhookPending: number;
+  readonly webhookFailed: number;
+}
+
+export class OutboxStore {
+  constructor(private readonly db: Database.Database) {}
+
+  insert(entry: { applicationId: string; measure: string; status: ApplicationStatus; at: Date; webhook: boolean; file: boolean }): void {
+    this.db
+      .prepare(`INSERT INTO outbox (id, application_id, status, created_at, payload_json, file_state, webhook_state, webhook_next_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(randomUUID(), entry.applicationId, entry.status, entry.at.toISOString(), JSON.stringify({ measure: entry.measure }), entry.file ? 'pending' : 'none', entry.webhook ? 'pending' : 'none', entry.at.getTime());
+  }
+
+  pendingFiles(limit: number): OutboxEntry[] {
+    return (this.db.prepare(`SELECT * FROM outbox WHERE file_state = 'pending' ORDER BY seq LIMIT ?`).all(limit) as OutboxRow[]).map(fromRow);
+  }
+
+  markFileWritten(id: string, fileName: string): void {
+    this.db.prepare(`UPDATE outbox SET file_state = 'written', file_name = ? WHERE id = ?`).run(fileName, id);
+  }
+
+  dueWebhooks(now: number, limit: number): OutboxEntry[] {
+    return (this.db.prepare(`SELECT * FROM outbox WHERE webhook_state = 'pending' AND webhook_next_at <= ? ORDER BY webhook_next_at, seq LIMIT ?`).all(now, limit) as OutboxRow[]).map(fromRow);
+  }
+
+  markDelivered(id: string, at: Date): void {
+    this.db.prepare(`UPDATE outbox SET webhook_state = 'delivered', delivered_at = ?, webhook_attempts = webhook_attempts + 1, webhook_last_error = NULL WHERE id = ?`).run(at.toISOString(), id);
+  }
+
+  /** One failed attempt: due again at `nextAt`, or given up (`failed`) when `nextAt` is undefined. */
+  markAttemptFailed(id: string, error: string, nextAt: number | undefined): void {
+    this.db
+      .prepare(`UPDATE outbox SET webhook_attempts = webhook_attempts + 1, webhook_last_error = ?, webhook_state = ?, webhook_next_at = ? WHERE id = ?`)
+      .run(error, nextAt === undefined ? 'failed' : 'pending', nextAt ?? 0, id);
+  }
+
+  /** The notifications of one application, for the API. */
+  forApplication(applicationId: string): { id: string; status: string; createdAt: string; file: string | null; fileState: string; webhookState: string; webhookAttempts: number; deliveredAt: string | null }[] {
+    const rows = this.db
+      .prepare('SELECT id, status, created_at, file_name, file_state, webhook_state, webhook_attempts, delivered_at FROM outbox WHERE application_id = ? ORDER BY seq')
+      .all(applicationId) as { id: string; status: string; created_at: string; file_name: string | null; file_state: string; webhook_state: string; webhook_attempts: number; delivered_at: string | null }[];
+    return rows.map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at, file: r.file_name, fileState: r.file_state, webhookState: r.webhook_state, webhookAttempts: r.webhook_attempts, deliveredAt: r.delivered_at }));
+  }
+
+  counts(): OutboxCounts {
+    const row = this.db
+      .prepare(`SELECT sum(file_state = 'pending') AS f, sum(webhook_state = 'pending') AS w, sum(webhook_state = 'failed') AS x FROM outbox`)
+      .get() as { f: number | null; w: number | null; x: number | null };
+    return { filesPending: row.f ?? 0, webhookPending: row.w ?? 0, webhookFailed: row.x ?? 0 };
+  }
+}
+
+function fromRow(row: OutboxRow): OutboxEntry {
+  const payload = JSON.parse(row.payload_json) as { measure: string };
+  return { seq: row.seq, id: row.id, applicationId: row.application_id, measure: payload.measure, status: row.status as ApplicationStatus, createdAt: row.created_at, webhookAttempts: row.webhook_attempts };
+}

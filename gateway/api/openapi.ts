@@ -1,0 +1,100 @@
+/**
+ * @module openapi
+ * The OpenAPI 3.1 document of the gateway, generated from the same zod schemas the routes validate with, so the
+ * document cannot drift from the code. `npx tsx gateway/api/openapi.ts` rewrites gateway/openapi.json; a test
+ * checks the checked-in file equals `renderOpenApi()`.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { agencyOutcomeSchema, applicantFactsSchema, factsSchemaRegistry } from '../../core/facts/index.ts';
+import { factsRequestSchema } from './facts-request.ts';
+
+export const OPENAPI_PATH = fileURLToPath(new URL('../openapi.json', import.meta.url));
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output', metadata?: typeof factsSchemaRegistry) =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw', ...(metadata ? { metadata } : {}) });
+
+const problem = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code', 'retryable'],
+  properties: {
+    type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+    instance: { type: 'string' }, code: { type: 'string', pattern: '^ERR_[A-Z0-9_]+$' }, retryable: { type: 'boolean' },
+    details: { type: 'object', description: 'Machine-readable specifics, e.g. `issues` (path, message, code) for ERR_VALIDATION' },
+  },
+};
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const pending = {
+  type: 'object',
+  required: ['requestId', 'status', 'poll'],
+  properties: {
+    requestId: { type: 'string', format: 'uuid' },
+    status: { const: 'pending' },
+    poll: { type: 'string', description: 'Path to GET for the result' },
+    outcomes: { type: 'array', items: jsonSchema(agencyOutcomeSchema, 'input', factsSchemaRegistry) },
+  },
+};
+const headers = {
+  'X-Correlation-Id': { description: 'The correlation id of the request (given or minted); it is in the logs, the audit record and the agency calls', schema: { type: 'string' } },
+  'X-Facts-Cache': { description: 'Per agency operation: hit, miss, coalesced, stale (agency failed, cached answer served) or bypass, with stored-at for cached answers', schema: { type: 'string' } },
+};
+const security = [{ apiKey: [] }];
+
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'agency-kit gateway', version: '1.0.0', description: 'Normalized applicant facts from the agencies (SMEV 3), with provenance and per-agency outcomes. Errors are RFC 9457 problem documents.' },
+    paths: {
+      '/v1/facts': {
+        post: {
+          operationId: 'requestFacts', security,
+          parameters: [{ name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' }, description: 'Kept when 8–128 of these characters and not a personal number; otherwise a fresh id is minted' }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/FactsRequest' } } } },
+          responses: {
+            '200': { description: 'The facts (complete or partial: see outcomes)', headers, content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicantFacts' } } } },
+            '202': { description: 'Still running after wait.maxMs: poll the given path', content: { 'application/json': { schema: { $ref: '#/components/schemas/PendingFacts' } } } },
+            '400': problemResponse('The request failed validation (every issue listed)'),
+            '401': problemResponse('Missing or unknown API key'),
+            '403': problemResponse('The consumer may not request any of this, or not for this purpose'),
+            '500': problemResponse('Unexpected error (details hidden, logged)'),
+          },
+        },
+      },
+      '/v1/facts/requests/{id}': {
+        get: {
+          operationId: 'pollFacts', security,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '200': { description: 'The finished facts', headers, content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicantFacts' } } } },
+            '202': { description: 'Still running', content: { 'application/json': { schema: { $ref: '#/components/schemas/PendingFacts' } } } },
+            '401': problemResponse('Missing or unknown API key'),
+            '404': problemResponse('Unknown, expired, or another consumer\'s request'),
+          },
+        },
+      },
+      '/healthz': { get: { operationId: 'health', responses: { '200': { description: 'The process is up' } } } },
+      '/readyz': { get: { operationId: 'ready', responses: { '200': { description: 'Per-agency breaker state and last outcome' }, '503': { description: 'Every agency breaker is open' } } } },
+      '/metrics': { get: { operationId: 'metrics', responses: { '200': { description: 'Prometheus text exposition', content: { 'text/plain': { schema: { type: 'string' } } } } } } },
+      '/openapi.json': { get: { operationId: 'openapi', responses: { '200': { description: 'This document' } } } },
+    },
+    components: {
+      securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } },
+      schemas: {
+        FactsRequest: jsonSchema(factsRequestSchema, 'input'),
+        ApplicantFacts: jsonSchema(applicantFactsSchema, 'input', factsSchemaRegistry),
+        PendingFacts: pending,
+        Problem: problem,
+      },
+    },
+  };
+}
+
+export function renderOpenApi(): string {
+  return JSON.stringify(openApiDocument(), null, 2) + '\n';
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(OPENAPI_PATH, renderOpenApi());
+  process.stdout.write(`wrote ${OPENAPI_PATH}\n`);
+}
