@@ -57,6 +57,11 @@ export const ERROR_CATALOGUE = {
   ERR_SMEV_FAULT: { status: 502, retryable: false, title: 'The message exchange answered with a fault' },
   ERR_SMEV_RETRY_LATER: { status: 503, retryable: true, title: 'The message exchange asked to retry later' },
 
+  // Service APIs (gateway, decision service)
+  ERR_UNAUTHENTICATED: { status: 401, retryable: false, title: 'A valid API key is required' },
+  ERR_FORBIDDEN: { status: 403, retryable: false, title: 'The consumer is not allowed this request' },
+  ERR_IDEMPOTENCY_KEY_REUSED: { status: 422, retryable: false, title: 'The Idempotency-Key was already used with a different request body' },
+
   // Service plumbing
   ERR_CONFIG_INVALID: { status: 500, retryable: false, title: 'The configuration is invalid' },
   ERR_VALIDATION: { status: 400, retryable: false, title: 'The request failed validation' },

@@ -4,7 +4,7 @@
  * cases (a reused Idempotency-Key) that have no place in the kit-wide catalogue.
  */
 import type { Response } from 'express';
-import { KitError, PROBLEM_TYPE_BASE, toProblem, type ProblemDocument } from '../../core/errors/index.ts';
+import { KitError, toProblem, type ProblemDocument } from '../../core/errors/index.ts';
 import type { IntakeIssue } from '../api/intake.ts';
 
 export function sendProblem(res: Response, problem: ProblemDocument): void {
@@ -22,16 +22,10 @@ export function validationProblem(issues: readonly IntakeIssue[], what: string, 
 }
 
 export function idempotencyKeyReused(id: string, instance: string): ProblemDocument {
-  return {
-    type: `${PROBLEM_TYPE_BASE}ERR_IDEMPOTENCY_KEY_REUSED`,
-    title: 'The Idempotency-Key was already used with a different request body',
-    status: 422,
-    detail: `The key names application ${id}, submitted with a different body; use a new key for a new application.`,
+  return toProblem(
+    new KitError('ERR_IDEMPOTENCY_KEY_REUSED', `The key names application ${id}, submitted with a different body; use a new key for a new application.`, { applicationId: id }),
     instance,
-    code: 'ERR_IDEMPOTENCY_KEY_REUSED',
-    retryable: false,
-    details: { applicationId: id },
-  };
+  );
 }
 
 export function notFound(instance: string): ProblemDocument {

@@ -42,6 +42,14 @@ export function readGroup<G extends FactGroup>(person: PersonFacts, agency: Agen
   if (person.facts === undefined || outcome === undefined) {
     return unknown('FACT_UNAVAILABLE', `${agencyName(agency)} was not asked about ${person.label}`, { ...base, agencyStatus: 'not-asked' });
   }
+  // The gateway drops an answer whose signature failed and reports the agency as failed with this code: the
+  // reason shown to the applicant and the official is that the answer could not be verified, not that none came.
+  if (outcome.status === 'failed' && outcome.error?.code === 'ERR_AGENCY_UNVERIFIED_RESPONSE') {
+    return unknown('FACT_UNVERIFIED', `The answer of ${agencyName(agency)} about ${person.label} failed signature verification and was not used`, {
+      ...base,
+      agencyStatus: 'unverified',
+    });
+  }
   if (outcome.status === 'failed' || outcome.status === 'pending') {
     const why = outcome.status === 'pending' ? 'has not prepared its answer yet' : `did not answer (${outcome.error?.code ?? 'error'}: ${outcome.error?.message ?? ''})`;
     return unknown('FACT_UNAVAILABLE', `${capitalise(agencyName(agency))} ${why} about ${person.label}`, {

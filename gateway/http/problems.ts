@@ -2,12 +2,10 @@
  * @module problems
  * Every error answer is an RFC 9457 problem document (application/problem+json) built by core toProblem, so a
  * known KitError keeps its code and details and anything else becomes an opaque ERR_INTERNAL (logged, hidden).
- * Two gateway answers have no catalogue entry yet — missing/unknown API key (401) and a consumer not allowed
- * any of what it asked (403) — and are built here with the same shape.
  */
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { KitError, PROBLEM_TYPE_BASE, toProblem, type ProblemDocument } from '../../core/errors/index.ts';
+import { KitError, toProblem, type ProblemDocument } from '../../core/errors/index.ts';
 import { formatPath } from '../../core/facts/index.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -28,26 +26,9 @@ export function validationError(issues: readonly z.core.$ZodIssue[], what: strin
 }
 
 export function unauthenticated(instance?: string): ProblemDocument {
-  return {
-    type: `${PROBLEM_TYPE_BASE}ERR_GATEWAY_UNAUTHENTICATED`,
-    title: 'A valid API key is required',
-    status: 401,
-    detail: 'Send the consumer API key in the X-Api-Key header.',
-    ...(instance === undefined ? {} : { instance }),
-    code: 'ERR_GATEWAY_UNAUTHENTICATED',
-    retryable: false,
-  };
+  return toProblem(new KitError('ERR_UNAUTHENTICATED', 'Send the consumer API key in the X-Api-Key header.'), instance);
 }
 
 export function forbidden(reasons: readonly string[], instance?: string): ProblemDocument {
-  return {
-    type: `${PROBLEM_TYPE_BASE}ERR_GATEWAY_FORBIDDEN`,
-    title: 'The consumer is not allowed this request',
-    status: 403,
-    detail: reasons.join('; '),
-    ...(instance === undefined ? {} : { instance }),
-    code: 'ERR_GATEWAY_FORBIDDEN',
-    retryable: false,
-    details: { reasons },
-  };
+  return toProblem(new KitError('ERR_FORBIDDEN', reasons.join('; '), { reasons }), instance);
 }

@@ -7,7 +7,6 @@
 import { friContract } from '../../core/contracts/index.ts';
 import type { MemberMatch, PersonaAgencies } from '../engine/index.ts';
 import { genderCode, requirePattern } from '../xml-writing/contract-values.ts';
-import { rangeContains } from '../xml-writing/periods.ts';
 import { element, leaf, payloadRoot } from '../xml-writing/write-xml.ts';
 import type { DisabilityRequest } from './read-request.ts';
 
@@ -29,8 +28,10 @@ function notRegistered(request: DisabilityRequest, message: string): string {
 export function writeDisabilityAnswer(request: DisabilityRequest, match: MemberMatch | undefined): string {
   const disability = match?.member.agencies.fri?.disability;
   if (match === undefined || disability === undefined) return notRegistered(request, 'Сведения об инвалидности в реестре отсутствуют');
-  if (!rangeContains({ from: disability.since, to: disability.until }, request.onDate)) {
-    return notRegistered(request, `Инвалидность не установлена на ${request.onDate} (период ${disability.since}..${disability.until ?? ''})`);
+  // The extract is what the registry knew on OnDate: a disability established later is not known yet, but one that
+  // has already ended is still on record, with its end date, so the client can tell "expired" from "never".
+  if (disability.since > request.onDate) {
+    return notRegistered(request, `Инвалидность на ${request.onDate} не установлена (установлена с ${disability.since})`);
   }
   const where = `${match.persona.id}/${match.member.key}.agencies.fri.disability`;
   const person = match.member.person;

@@ -28,8 +28,14 @@ describe('the disability registry simulator', () => {
     expect(all(root, NS, 'Group').map((el) => el.textContent)).toEqual(['2']);
   });
 
-  it('answers NotRegistered when the disability had ended by the requested date', () => {
+  it('keeps a disability that had ended by the requested date on record, with its end date', () => {
     const { root } = ask(friSimulator, 'GetDisability', request('601-602-603 04', KUZNETSOV, '1950-01-31', '2021-01-01'));
+    expect(all(root, NS, 'NotRegistered')).toHaveLength(0);
+    expect(all(root, NS, 'Until')).toHaveLength(1);
+  });
+
+  it('answers NotRegistered when the disability was established only after the requested date', () => {
+    const { root } = ask(friSimulator, 'GetDisability', request('601-602-603 04', KUZNETSOV, '1950-01-31', '1990-01-01'));
     expect(record(all(root, NS, 'NotRegistered')[0]!).Snils).toBe('601-602-603 04');
   });
 

@@ -49,5 +49,22 @@ describe('facts that could not be obtained, for every measure', () => {
         if (d.kind === 'manual-review') expect(d.reasons[0]?.code).toBe('FACT_UNAVAILABLE');
       });
     }
+
+    it(`${measure}: an answer the gateway dropped for a failed signature is manual review with FACT_UNVERIFIED`, () => {
+      const unverified = (subject: typeof applicant) => {
+        const facts = factsFor(subject, {}, { sfr: 'failed', fns: 'failed', fri: 'failed', 'gis-zhkh': 'failed', zags: 'failed', mvd: 'failed' });
+        return {
+          ...facts,
+          outcomes: facts.outcomes.map((o) => ({ ...o, error: { code: 'ERR_AGENCY_UNVERIFIED_RESPONSE', message: 'signature check failed', retryable: false } })),
+        };
+      };
+      const facts = { applicant: unverified(applicant), children: [unverified(child)], deceasedParent: unverified(person('Умерший', '1978-01-01')) };
+      const d = decideApplication(application(measure), facts, parametersOn(date));
+      expect(d.kind).toBe('manual-review');
+      if (d.kind === 'manual-review') {
+        expect(d.reasons[0]?.code).toBe('FACT_UNVERIFIED');
+        expect(d.reasons[0]?.facts[0]?.agencyStatus).toBe('unverified');
+      }
+    });
   }
 });

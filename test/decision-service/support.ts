@@ -75,7 +75,7 @@ export async function startFakeGateway(people: Map<string, CannedPerson>, option
   app.use(express.json());
   const state: FakeGateway = { url: '', requests: [], down: false, close: async () => {} };
   app.post('/v1/facts', async (req, res) => {
-    if (req.get('x-api-key') !== 'demo-decision-key') return void res.status(401).json({ code: 'ERR_GATEWAY_UNAUTHENTICATED' });
+    if (req.get('x-api-key') !== 'demo-decision-key') return void res.status(401).json({ code: 'ERR_UNAUTHENTICATED' });
     if (state.down) return void res.status(503).json({ code: 'ERR_INTERNAL' });
     const body = req.body as FakeGateway['requests'][number];
     state.requests.push(body);

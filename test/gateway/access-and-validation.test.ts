@@ -44,7 +44,7 @@ describe('authentication', () => {
       const response = await postFacts(gateway.url, { ...VASILIEV, groups: ['residence'] }, headers);
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(await response.json()).toMatchObject({ status: 401, code: 'ERR_GATEWAY_UNAUTHENTICATED' });
+      expect(await response.json()).toMatchObject({ status: 401, code: 'ERR_UNAUTHENTICATED' });
     }
   });
 });
@@ -53,7 +53,7 @@ describe('access rights', () => {
   it('refuses a request none of which is allowed with 403, audits it and calls no agency', async () => {
     const response = await postFacts(gateway.url, { ...VASILIEV, groups: ['disability'] }, asLimited);
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ code: 'ERR_GATEWAY_FORBIDDEN', details: { reasons: [expect.stringMatching(/no rights on agency fri/)] } });
+    expect(await response.json()).toMatchObject({ code: 'ERR_FORBIDDEN', details: { reasons: [expect.stringMatching(/no rights on agency fri/)] } });
     expect(sims.engine.journal.query({ agency: 'fri' })).toHaveLength(0);
     expect(gateway.audit.records.at(-1)).toMatchObject({ consumer: 'limited', outcome: 'refused' });
   });

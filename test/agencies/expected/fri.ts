@@ -1,14 +1,14 @@
 /**
- * Oracle for the disability registry: the disability in force on the requested date ("until" inclusive), or no
- * data — the registry answers with current facts only. Group "child" is the registry's group 4. The MSE
+ * Oracle for the disability registry: the disability on record on the requested date — established on or before
+ * it, including one that has since ended (with its end date) — or no data when none was established by then. Group "child" is the registry's group 4. The MSE
  * certificate needs a date in the facts model and the fixture format has none, so it never becomes a fact.
  */
 import type { HouseholdMember } from '../personas.ts';
-import { contains, facts, optional, type Expected } from './common.ts';
+import { facts, optional, type Expected } from './common.ts';
 
 export function expectedDisability(member: HouseholdMember, onDate: string): Expected<'disability'> {
   const d = member.agencies?.fri?.disability;
-  if (d === undefined || !contains({ from: d.since, to: d.until }, onDate)) return facts('disability', []);
+  if (d === undefined || d.since > onDate) return facts('disability', []);
   return facts('disability', [
     {
       group: d.group,
