@@ -2,6 +2,7 @@
  * `npm run bench [-- SUITE...] [--run-ms N]`: prints throughput tables. Figures are relative: compare rows of one
  * run, never absolute figures across machines or runs. BENCHMARKS.md records a run with the command that made it.
  */
+import { runDecisionsBench } from './decisions.bench.ts';
 import { runHubBench } from './hub.bench.ts';
 import { runGatewayBench } from './gateway.bench.ts';
 import { runSignatureBench } from './signature.bench.ts';
@@ -12,6 +13,7 @@ const SUITES: Record<string, (options: { runMs: number }) => string | Promise<st
   simulators: runSimulatorsBench,
   gateway: runGatewayBench,
   hub: runHubBench,
+  decisions: runDecisionsBench,
 };
 
 const args = process.argv.slice(2);

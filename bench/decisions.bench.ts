@@ -1,0 +1,227 @@
+/**
+ * Decisions end to end (issue 6's benchmark): applications for demo personas submitted to the decision service's
+ * HTTP API, decided from facts the gateway gathers from the six agency simulators, signed both ways (the gateway
+ * signs every request, the simulators require and verify it and sign their answers, the gateway verifies them).
+ * The stack is `startStack` (what `npm start` runs: every service in one process) in a child process
+ * (decisions-target.ts), the load generator here; the gateway's facts cache is off so every decision really
+ * calls the agencies, and its rate limits are raised so they do not cap the figure (both stated in the output).
+ *
+ * Open loop only: applications are POSTed on a fixed schedule for the window, nothing is polled while it runs;
+ * afterwards the bench waits (bounded) until the service has no pending application, then reads each timeline.
+ * - throughput: offered well above capacity; decisions/s = decisions ÷ (last decision − first submit), i.e. the
+ *   rate while the service had a backlog.
+ * - latency: offered 50/s (the issue's goal) and 5/s (no queueing); submit (bench clock, just before the POST) →
+ *   the `decided`/`manual-review` timestamp of the timeline.
+ * - CPU: user+system seconds of the stack's process over the row, per decision (steadier than rates on a busy box).
+ * Bounded: at most MAX_APPLICATIONS per row, DRAIN_MS after the window; the child is stopped at the end.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { demoApplication, type DemoMeasure } from '../stack/demo-applications.ts';
+
+const TARGET = fileURLToPath(new URL('./decisions-target.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const APPLICATION_DATE = '2026-11-16';
+const PERSONAS: readonly [string, DemoMeasure][] = [
+  ['children-3-7-sergeeva-golden-75', 'children-3-to-7'],
+  ['children-3-7-belova-income-just-below-threshold', 'children-3-to-7'],
+  ['utility-vasiliev-granted', 'utility-compensation'],
+  ['utility-egorova-shared-flat-granted', 'utility-compensation'],
+];
+const MAX_APPLICATIONS = 5_000;
+const DRAIN_MS = 60_000;
+const THROUGHPUT_OFFERED_PER_SEC = 300;
+const LATENCY_OFFERED_PER_SEC = 50;
+/** Well below capacity: what one decision costs end to end without queueing. */
+const LIGHT_OFFERED_PER_SEC = 5;
+
+/** No cache (every decision calls the agencies), limits out of the way, enough applications in flight. */
+const GATEWAY_ENV = { GATEWAY_CACHE_TTL_MS: '0', GATEWAY_CACHE_STALE_MS: '0', GATEWAY_AGENCY_RATE_PER_SEC: '100000', GATEWAY_CONSUMER_RATE_PER_SEC: '100000', GATEWAY_AGENCY_CONCURRENCY: '256' };
+const CONFIGS = [
+  { name: 'worker concurrency 32', decisionEnv: { DECISION_WORKER_CONCURRENCY: '32' } },
+  { name: 'worker concurrency 4 (default)', decisionEnv: {} },
+] as const;
+
+interface Target {
+  readonly decision: string;
+  /** user+system CPU seconds of the stack's process so far (/proc/PID/stat, Linux only; NaN elsewhere). */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    // Fields after the "(comm)" part: utime and stime are the 12th and 13th, in clock ticks (100 per second).
+    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function startTarget(decisionEnv: Record<string, string>): Promise<Target> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', TARGET, JSON.stringify({ gatewayEnv: GATEWAY_ENV, decisionEnv })], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    child.stdin!.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const urls = await new Promise<{ decision: string }>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line !== undefined) resolve(JSON.parse(line) as { decision: string });
+    });
+    child.once('exit', (code) => reject(new Error(`stack target exited with ${String(code)} before it was ready`)));
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { decision: urls.decision, cpuSeconds: () => processCpuSeconds(child.pid), stop };
+}
+
+const bodies = PERSONAS.map(([persona, measure]) => JSON.stringify(demoApplication(persona, measure, APPLICATION_DATE)));
+
+interface Submitted {
+  readonly id: string | undefined;
+  readonly at: number;
+  /** Why the POST was not accepted: an HTTP status or the fetch error. */
+  readonly refused?: string;
+}
+
+/** POSTs `count` applications at `perSecond` on a fixed schedule (open loop); resolves when all were answered. */
+async function offer(url: string, perSecond: number, count: number): Promise<{ submitted: Submitted[]; start: number; end: number }> {
+  const start = Date.now();
+  const posts: Promise<Submitted>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / perSecond;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const at = Date.now();
+    posts.push(
+      fetch(`${url}/v1/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i % bodies.length]! })
+        .then(async (res) => (res.status === 202 ? { id: ((await res.json()) as { id: string }).id, at } : { id: undefined, at, refused: `HTTP ${res.status}` }))
+        .catch((error: unknown) => ({ id: undefined, at, refused: String((error as { cause?: { code?: string } }).cause?.code ?? error) })),
+    );
+  }
+  const end = Date.now();
+  return { submitted: await Promise.all(posts), start, end };
+}
+
+async function drain(url: string): Promise<boolean> {
+  const deadline = Date.now() + DRAIN_MS;
+  while (Date.now() < deadline) {
+    const ready = (await (await fetch(`${url}/readyz`)).json()) as { pendingApplications: number };
+    if (ready.pendingApplications === 0) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+interface Outcome {
+  readonly submittedAt: number;
+  readonly decidedAt: number | undefined;
+  readonly kind: string | undefined;
+}
+
+async function outcomes(url: string, submitted: readonly Submitted[]): Promise<Outcome[]> {
+  const result: Outcome[] = [];
+  for (let i = 0; i < submitted.length; i += 16) {
+    const batch = submitted.slice(i, i + 16);
+    result.push(
+      ...(await Promise.all(
+        batch.map(async (s) => {
+          if (s.id === undefined) return { submittedAt: s.at, decidedAt: undefined, kind: `not accepted (${s.refused ?? '?'})` };
+          const view = (await (await fetch(`${url}/v1/applications/${s.id}`)).json()) as { timeline: { status: string; at: string }[]; decision?: { kind: string } };
+          const decided = view.timeline.find((t) => t.status === 'decided' || t.status === 'manual-review');
+          return { submittedAt: s.at, decidedAt: decided === undefined ? undefined : Date.parse(decided.at), kind: view.decision?.kind };
+        }),
+      )),
+    );
+  }
+  return result;
+}
+
+const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+interface Row {
+  readonly config: string;
+  readonly phase: string;
+  readonly offered: number;
+  readonly submitted: number;
+  /** Decisions ÷ (last decision − first submit): the service's rate while it had work. */
+  readonly decidedPerSec: number;
+  readonly cpuMsPerDecision: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly kinds: string;
+  readonly undecided: number;
+  readonly load: string;
+}
+
+async function row(config: (typeof CONFIGS)[number], phase: string, perSecond: number, windowMs: number): Promise<Row> {
+  const target = await startTarget(config.decisionEnv);
+  try {
+    // Warm-up: one of each persona, so the first measured decisions do not pay for JIT and lazy loading.
+    await offer(target.decision, 20, bodies.length * 2);
+    await drain(target.decision);
+    const load1 = loadavg()[0]!;
+    const count = Math.min(MAX_APPLICATIONS, Math.round((perSecond * windowMs) / 1000));
+    const cpuBefore = target.cpuSeconds();
+    const run = await offer(target.decision, perSecond, count);
+    const drained = await drain(target.decision);
+    const cpu = target.cpuSeconds() - cpuBefore;
+    const done = await outcomes(target.decision, run.submitted);
+    const decidedTimes = done.flatMap((o) => (o.decidedAt === undefined ? [] : [o.decidedAt]));
+    const lastDecided = Math.max(...decidedTimes);
+    const latencies = done.flatMap((o) => (o.decidedAt === undefined ? [] : [o.decidedAt - o.submittedAt])).sort((a, b) => a - b);
+    const kinds = new Map<string, number>();
+    for (const o of done) kinds.set(o.kind ?? 'undecided', (kinds.get(o.kind ?? 'undecided') ?? 0) + 1);
+    return {
+      config: config.name,
+      phase,
+      offered: perSecond,
+      submitted: count,
+      decidedPerSec: decidedTimes.length / ((lastDecided - run.start) / 1000),
+      cpuMsPerDecision: (cpu * 1000) / decidedTimes.length,
+      p50: quantile(latencies, 0.5),
+      p95: quantile(latencies, 0.95),
+      p99: quantile(latencies, 0.99),
+      kinds: [...kinds].map(([k, n]) => `${k} ${n}`).join(', ') + (drained ? '' : ' (drain timed out)'),
+      undecided: done.filter((o) => o.decidedAt === undefined).length,
+      load: `${load1.toFixed(1)}–${loadavg()[0]!.toFixed(1)}`,
+    };
+  } finally {
+    await target.stop();
+  }
+}
+
+function table(rows: readonly Row[]): string {
+  const header = ['config', 'phase', 'offered/s', 'apps', 'decided/s', 'p50 ms', 'p95 ms', 'p99 ms', 'stack CPU ms/decision', 'outcomes', 'load avg'];
+  const lines = rows.map((r) => [r.config, r.phase, String(r.offered), String(r.submitted), r.decidedPerSec.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.cpuMsPerDecision.toFixed(1), r.kinds, r.load]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const render = (cells: string[]): string => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+  return [render(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...lines.map(render)].join('\n');
+}
+
+export async function runDecisionsBench(options: { runMs: number }): Promise<string> {
+  const rows: Row[] = [];
+  for (const config of CONFIGS) {
+    rows.push(await row(config, 'throughput', THROUGHPUT_OFFERED_PER_SEC, options.runMs));
+    rows.push(await row(config, 'latency', LATENCY_OFFERED_PER_SEC, options.runMs));
+    rows.push(await row(config, 'light load', LIGHT_OFFERED_PER_SEC, options.runMs));
+  }
+  return [
+    `personas (round robin): ${PERSONAS.map(([p]) => p).join(', ')}; application date ${APPLICATION_DATE}`,
+    `gateway: cache off, rate limits raised (${Object.entries(GATEWAY_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}); direct mode, signed both ways`,
+    `${options.runMs} ms of offered load per row (at most ${MAX_APPLICATIONS} applications, drained for at most ${DRAIN_MS / 1000} s) after a warm-up of ${bodies.length * 2}; a fresh stack per row`,
+    '',
+    table(rows),
+  ].join('\n');
+}
