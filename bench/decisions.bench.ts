@@ -2,9 +2,11 @@
  * Decisions end to end (issue 6's benchmark): applications for demo personas submitted to the decision service's
  * HTTP API, decided from facts the gateway gathers from the six agency simulators, signed both ways (the gateway
  * signs every request, the simulators require and verify it and sign their answers, the gateway verifies them).
- * The stack is `startStack` (what `npm start` runs: every service in one process) in a child process
- * (decisions-target.ts), the load generator here; the gateway's facts cache is off so every decision really
- * calls the agencies, and its rate limits are raised so they do not cap the figure (both stated in the output).
+ * The stack runs in child processes (decisions-target.ts), the load generator here: either split in three —
+ * simulators, gateway, decision service, each its own event loop, so the 2 cores are used — or as `startStack`
+ * (what `npm start` runs: every service in one process) for comparison. The gateway's facts cache is off so every
+ * decision really calls the agencies (one row turns it on), and its rate limits are raised so they do not cap the
+ * figure (both stated in the output). The simulators run as in the stack: answer self-validation stays on.
  *
  * Open loop only: applications are POSTed on a fixed schedule for the window, nothing is polled while it runs;
  * afterwards the bench waits (bounded) until the service has no pending application, then reads each timeline.
@@ -39,15 +41,32 @@ const LIGHT_OFFERED_PER_SEC = 5;
 
 /** No cache (every decision calls the agencies), limits out of the way, enough applications in flight. */
 const GATEWAY_ENV = { GATEWAY_CACHE_TTL_MS: '0', GATEWAY_CACHE_STALE_MS: '0', GATEWAY_AGENCY_RATE_PER_SEC: '100000', GATEWAY_CONSUMER_RATE_PER_SEC: '100000', GATEWAY_AGENCY_CONCURRENCY: '256' };
-const CONFIGS = [
-  { name: 'worker concurrency 32', decisionEnv: { DECISION_WORKER_CONCURRENCY: '32' } },
-  { name: 'worker concurrency 4 (default)', decisionEnv: {} },
-] as const;
+/** The same, but with the gateway's facts cache at its defaults: repeated personas cost no agency call. */
+const { GATEWAY_CACHE_TTL_MS: _ttl, GATEWAY_CACHE_STALE_MS: _stale, ...GATEWAY_ENV_CACHED } = GATEWAY_ENV;
+
+type Phase = 'throughput' | 'latency' | 'light load';
+interface Config {
+  readonly name: string;
+  /** `split`: simulators, gateway and decision service in three processes; `one`: startStack in one, as `npm start`. */
+  readonly layout: 'split' | 'one';
+  readonly gatewayEnv: Record<string, string>;
+  readonly decisionEnv: Record<string, string>;
+  readonly phases: readonly Phase[];
+}
+const CONFIGS: readonly Config[] = [
+  { name: '3 processes, decision defaults', layout: 'split', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency', 'light load'] },
+  { name: '3 processes, worker concurrency 32', layout: 'split', gatewayEnv: GATEWAY_ENV, decisionEnv: { DECISION_WORKER_CONCURRENCY: '32' }, phases: ['throughput', 'latency'] },
+  { name: '1 process (npm start), decision defaults', layout: 'one', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency'] },
+  { name: '3 processes, gateway cache ON', layout: 'split', gatewayEnv: GATEWAY_ENV_CACHED, decisionEnv: {}, phases: ['throughput', 'latency'] },
+];
+const OFFERED: Readonly<Record<Phase, number>> = { throughput: THROUGHPUT_OFFERED_PER_SEC, latency: LATENCY_OFFERED_PER_SEC, 'light load': LIGHT_OFFERED_PER_SEC };
 
 interface Target {
   readonly decision: string;
-  /** user+system CPU seconds of the stack's process so far (/proc/PID/stat, Linux only; NaN elsewhere). */
+  /** user+system CPU seconds of the stack's processes so far (/proc/PID/stat, Linux only; NaN elsewhere). */
   cpuSeconds(): number;
+  /** The same per process, in start order (simulators, gateway, decision service when split). */
+  cpuSecondsEach(): number[];
   stop(): Promise<void>;
 }
 
@@ -61,8 +80,14 @@ function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
-async function startTarget(decisionEnv: Record<string, string>): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', TARGET, JSON.stringify({ gatewayEnv: GATEWAY_ENV, decisionEnv })], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+interface Child {
+  readonly urls: Record<string, unknown>;
+  readonly pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+async function startChild(options: Record<string, unknown>): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', TARGET, JSON.stringify(options)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     child.stdin!.end();
@@ -70,19 +95,44 @@ async function startTarget(decisionEnv: Record<string, string>): Promise<Target>
     await exited;
     clearTimeout(timer);
   };
-  const urls = await new Promise<{ decision: string }>((resolve, reject) => {
+  const urls = await new Promise<Record<string, unknown>>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line !== undefined) resolve(JSON.parse(line) as { decision: string });
+      if (line !== undefined) resolve(JSON.parse(line) as Record<string, unknown>);
     });
-    child.once('exit', (code) => reject(new Error(`stack target exited with ${String(code)} before it was ready`)));
+    child.once('exit', (code) => reject(new Error(`stack target (${String(options['part'])}) exited with ${String(code)} before it was ready`)));
   }).catch(async (error: unknown) => {
     await stop();
     throw error;
   });
-  return { decision: urls.decision, cpuSeconds: () => processCpuSeconds(child.pid), stop };
+  return { urls, pid: child.pid, stop };
+}
+
+async function startTarget(config: Config): Promise<Target> {
+  const children: Child[] = [];
+  const stop = async (): Promise<void> => {
+    // Front to back: the decision service first, so it stops claiming before its gateway goes away.
+    for (const child of children.splice(0).reverse()) await child.stop();
+  };
+  try {
+    if (config.layout === 'one') {
+      children.push(await startChild({ part: 'all', gatewayEnv: config.gatewayEnv, decisionEnv: config.decisionEnv }));
+    } else {
+      const simulators = await startChild({ part: 'simulators' });
+      children.push(simulators);
+      const gateway = await startChild({ part: 'gateway', agencies: simulators.urls['agencies'], gatewayEnv: config.gatewayEnv });
+      children.push(gateway);
+      children.push(await startChild({ part: 'decision', gateway: gateway.urls['gateway'], decisionEnv: config.decisionEnv }));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const decision = String(children.at(-1)!.urls['decision']);
+  const cpuSecondsEach = (): number[] => children.map((c) => processCpuSeconds(c.pid));
+  return { decision, cpuSeconds: () => cpuSecondsEach().reduce((a, b) => a + b, 0), cpuSecondsEach, stop };
 }
 
 const bodies = PERSONAS.map(([persona, measure]) => JSON.stringify(demoApplication(persona, measure, APPLICATION_DATE)));
@@ -157,6 +207,8 @@ interface Row {
   /** Decisions ÷ (last decision − first submit): the service's rate while it had work. */
   readonly decidedPerSec: number;
   readonly cpuMsPerDecision: number;
+  /** Per process (sim / gw / dec when split), to show which one is the bottleneck. */
+  readonly cpuMsEach: string;
   readonly p50: number;
   readonly p95: number;
   readonly p99: number;
@@ -165,8 +217,9 @@ interface Row {
   readonly load: string;
 }
 
-async function row(config: (typeof CONFIGS)[number], phase: string, perSecond: number, windowMs: number): Promise<Row> {
-  const target = await startTarget(config.decisionEnv);
+async function row(config: Config, phase: Phase, windowMs: number): Promise<Row> {
+  const perSecond = OFFERED[phase];
+  const target = await startTarget(config);
   try {
     // Warm-up: one of each persona, so the first measured decisions do not pay for JIT and lazy loading.
     await offer(target.decision, 20, bodies.length * 2);
@@ -174,9 +227,11 @@ async function row(config: (typeof CONFIGS)[number], phase: string, perSecond: n
     const load1 = loadavg()[0]!;
     const count = Math.min(MAX_APPLICATIONS, Math.round((perSecond * windowMs) / 1000));
     const cpuBefore = target.cpuSeconds();
+    const eachBefore = target.cpuSecondsEach();
     const run = await offer(target.decision, perSecond, count);
     const drained = await drain(target.decision);
     const cpu = target.cpuSeconds() - cpuBefore;
+    const eachAfter = target.cpuSecondsEach();
     const done = await outcomes(target.decision, run.submitted);
     const decidedTimes = done.flatMap((o) => (o.decidedAt === undefined ? [] : [o.decidedAt]));
     const lastDecided = Math.max(...decidedTimes);
@@ -190,6 +245,7 @@ async function row(config: (typeof CONFIGS)[number], phase: string, perSecond: n
       submitted: count,
       decidedPerSec: decidedTimes.length / ((lastDecided - run.start) / 1000),
       cpuMsPerDecision: (cpu * 1000) / decidedTimes.length,
+      cpuMsEach: eachAfter.map((after, i) => (((after - eachBefore[i]!) * 1000) / decidedTimes.length).toFixed(1)).join(' / '),
       p50: quantile(latencies, 0.5),
       p95: quantile(latencies, 0.95),
       p99: quantile(latencies, 0.99),
@@ -203,8 +259,8 @@ async function row(config: (typeof CONFIGS)[number], phase: string, perSecond: n
 }
 
 function table(rows: readonly Row[]): string {
-  const header = ['config', 'phase', 'offered/s', 'apps', 'decided/s', 'p50 ms', 'p95 ms', 'p99 ms', 'stack CPU ms/decision', 'outcomes', 'load avg'];
-  const lines = rows.map((r) => [r.config, r.phase, String(r.offered), String(r.submitted), r.decidedPerSec.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.cpuMsPerDecision.toFixed(1), r.kinds, r.load]);
+  const header = ['config', 'phase', 'offered/s', 'apps', 'decided/s', 'p50 ms', 'p95 ms', 'p99 ms', 'stack CPU ms/decision', 'per process', 'outcomes', 'load avg'];
+  const lines = rows.map((r) => [r.config, r.phase, String(r.offered), String(r.submitted), r.decidedPerSec.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.cpuMsPerDecision.toFixed(1), r.cpuMsEach, r.kinds, r.load]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const render = (cells: string[]): string => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
   return [render(header), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...lines.map(render)].join('\n');
@@ -213,13 +269,13 @@ function table(rows: readonly Row[]): string {
 export async function runDecisionsBench(options: { runMs: number }): Promise<string> {
   const rows: Row[] = [];
   for (const config of CONFIGS) {
-    rows.push(await row(config, 'throughput', THROUGHPUT_OFFERED_PER_SEC, options.runMs));
-    rows.push(await row(config, 'latency', LATENCY_OFFERED_PER_SEC, options.runMs));
-    rows.push(await row(config, 'light load', LIGHT_OFFERED_PER_SEC, options.runMs));
+    for (const phase of config.phases) rows.push(await row(config, phase, options.runMs));
   }
   return [
     `personas (round robin): ${PERSONAS.map(([p]) => p).join(', ')}; application date ${APPLICATION_DATE}`,
-    `gateway: cache off, rate limits raised (${Object.entries(GATEWAY_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}); direct mode, signed both ways`,
+    `gateway: cache off except where a row says ON, rate limits raised (${Object.entries(GATEWAY_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}); direct mode, signed both ways`,
+    'simulators: as in the stack — signed requests required and verified, answers signed and checked against their XSD (validateAnswers on), hot-path memo on',
+    '3 processes: simulators | gateway | decision service, each its own event loop; 1 process: startStack (npm start); CPU is the sum over the processes (per process: simulators / gateway / decision service)',
     `${options.runMs} ms of offered load per row (at most ${MAX_APPLICATIONS} applications, drained for at most ${DRAIN_MS / 1000} s) after a warm-up of ${bodies.length * 2}; a fresh stack per row`,
     '',
     table(rows),

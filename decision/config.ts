@@ -18,7 +18,10 @@ const envSchema = z.object({
   DECISION_DATA_DIR: z.string().trim().min(1).default('.data/decision'),
   DECISION_WEBHOOK_URL: url.optional(),
   DECISION_REGION: z.string().regex(/^\d{2}$/, { message: 'Region code is 2 digits' }).default('86'),
-  DECISION_WORKER_CONCURRENCY: int(1, 256, 4),
+  /** 16: an application mostly waits for the gateway, so 4 at a time left the CPU idle (half the throughput of 32 in BENCHMARKS.md). */
+  DECISION_WORKER_CONCURRENCY: int(1, 256, 16),
+  /** NORMAL: commits survive a process crash, not a power cut; FULL: an fsync per commit (decision/README.md). */
+  DECISION_DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('NORMAL'),
   DECISION_POLL_INTERVAL_MS: int(10, 60_000, 250),
   DECISION_GATEWAY_WAIT_MS: int(0, 600_000, 10_000),
   /** Longest a person's facts request may stay pending (202, polled) before the gateway counts as unavailable. */
@@ -41,6 +44,7 @@ export interface DecisionConfig {
   readonly webhookUrl: string | undefined;
   readonly regionCode: string;
   readonly workerConcurrency: number;
+  readonly dbSynchronous: 'FULL' | 'NORMAL';
   readonly pollIntervalMs: number;
   readonly gatewayWaitMs: number;
   readonly gatewayDeadlineMs: number;
@@ -73,6 +77,7 @@ export function loadDecisionConfig(env: Readonly<Record<string, string | undefin
     webhookUrl: e.DECISION_WEBHOOK_URL,
     regionCode: e.DECISION_REGION,
     workerConcurrency: e.DECISION_WORKER_CONCURRENCY,
+    dbSynchronous: e.DECISION_DB_SYNCHRONOUS,
     pollIntervalMs: e.DECISION_POLL_INTERVAL_MS,
     gatewayWaitMs: e.DECISION_GATEWAY_WAIT_MS,
     gatewayDeadlineMs: e.DECISION_GATEWAY_DEADLINE_MS,

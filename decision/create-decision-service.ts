@@ -36,7 +36,7 @@ export interface DecisionServiceOverrides {
 
 export function createDecisionService(config: DecisionConfig, overrides: DecisionServiceOverrides = {}): DecisionService {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const store = DecisionStore.open(config.dataDir, { webhookEnabled: config.webhookUrl !== undefined });
+  const store = DecisionStore.open(config.dataDir, { webhookEnabled: config.webhookUrl !== undefined, synchronous: config.dbSynchronous });
   const outboxDir = config.dataDir === IN_MEMORY ? mkdtempSync(join(tmpdir(), 'decision-outbox-')) : join(config.dataDir, 'outbox');
   const gateway = new GatewayClient({
     url: config.gatewayUrl,

@@ -69,7 +69,7 @@ export class Notifier {
 
   async #tick(): Promise<void> {
     try {
-      this.writeFiles();
+      await this.writeFiles();
       await this.deliverWebhooks();
     } catch (error) {
       if (this.#stopped) return; // the store closed under us during shutdown
@@ -77,15 +77,19 @@ export class Notifier {
     }
   }
 
-  /** Writes pending files; the decision notice's file is what marks the application notified. */
-  writeFiles(): void {
-    for (;;) {
+  /**
+   * Writes pending files; the decision notice's file is what marks the application notified. A batch's files are
+   * written concurrently off the event loop, then the written ones are marked in one transaction — always after
+   * their file is in place, so a crash in between only rewrites the same file (same name) on the next run.
+   */
+  async writeFiles(): Promise<void> {
+    while (!this.#stopped) {
       const entries = this.store.outbox.pendingFiles(BATCH);
       if (entries.length === 0) return;
-      for (const entry of entries) {
+      const results = await Promise.allSettled(entries.map((entry) => {
         const application = this.store.get(entry.applicationId);
         const decision = this.store.decision(entry.applicationId)?.decision;
-        const name = writeEmailFile(this.options.outboxDir, {
+        return writeEmailFile(this.options.outboxDir, {
           outboxId: entry.id,
           sequence: entry.seq,
           applicationId: entry.applicationId,
@@ -94,12 +98,26 @@ export class Notifier {
           contact: application?.contact,
           text: noticeText(entry.applicationId, entry.measure, entry.status, decision),
         });
-        this.store.db.transaction(() => {
-          this.store.outbox.markFileWritten(entry.id, name);
-          if (entry.status === 'decided' || entry.status === 'manual-review') this.store.appendStatus(entry.applicationId, 'notified', new Date());
-        })();
-        this.log.info({ applicationId: entry.applicationId, status: entry.status, file: name }, 'notice written');
-      }
+      }));
+      // stop() awaits this tick before the store closes, so this is a safety net: if the store is closed anyway,
+      // leave the rows pending and the next run rewrites the same files.
+      if (this.#stopped && !this.store.db.open) return;
+      const now = new Date();
+      this.store.db.transaction(() => {
+        entries.forEach((entry, i) => {
+          const result = results[i];
+          if (result?.status !== 'fulfilled') return;
+          this.store.outbox.markFileWritten(entry.id, result.value);
+          if (entry.status === 'decided' || entry.status === 'manual-review') this.store.appendStatus(entry.applicationId, 'notified', now);
+        });
+      })();
+      entries.forEach((entry, i) => {
+        const result = results[i];
+        if (result?.status === 'fulfilled') this.log.info({ applicationId: entry.applicationId, status: entry.status, file: result.value }, 'notice written');
+      });
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      // Same as before: a failing write ends the tick with an error log; the row stays pending and is retried.
+      if (failed !== undefined) throw failed.reason;
     }
   }
 

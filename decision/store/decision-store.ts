@@ -10,9 +10,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { prepared } from './statements.ts';
 import type { Application, Decision, PreviousGrant } from '../rules/index.ts';
 import type { Contact, Dwelling, Intake } from '../api/intake.ts';
-import { openDatabase } from './open-database.ts';
+import { openDatabase, type DbSynchronous } from './open-database.ts';
 import { rankOf, type ApplicationStatus } from './statuses.ts';
 import { OutboxStore } from './outbox-store.ts';
 
@@ -79,8 +80,8 @@ export class DecisionStore {
     this.outbox = new OutboxStore(db);
   }
 
-  static open(dataDir: string, options: { webhookEnabled: boolean }): DecisionStore {
-    return new DecisionStore(openDatabase(dataDir), options.webhookEnabled);
+  static open(dataDir: string, options: { webhookEnabled: boolean; synchronous?: DbSynchronous }): DecisionStore {
+    return new DecisionStore(openDatabase(dataDir, { synchronous: options.synchronous ?? 'NORMAL' }), options.webhookEnabled);
   }
 
   close(): void {
@@ -91,35 +92,36 @@ export class DecisionStore {
   submit(intake: Intake, at: Date, idempotency?: { key: string; bodySha256: string }): SubmitResult {
     return this.db.transaction((): SubmitResult => {
       if (idempotency !== undefined) {
-        const known = this.db.prepare('SELECT application_id, body_sha256 FROM idempotency_keys WHERE key = ?').get(idempotency.key) as { application_id: string; body_sha256: string } | undefined;
+        const known = prepared(this.db, 'SELECT application_id, body_sha256 FROM idempotency_keys WHERE key = ?').get(idempotency.key) as { application_id: string; body_sha256: string } | undefined;
         if (known !== undefined) return { kind: known.body_sha256 === idempotency.bodySha256 ? 'replayed' : 'key-reused', id: known.application_id };
       }
       const id = randomUUID();
       const application = { ...intake.application, applicationId: id };
-      this.db
-        .prepare(`INSERT INTO applications (id, measure, application_date, received_at, status, stage, application_json, contact_json, address_json, next_attempt_at)
+      prepared(
+        this.db,
+        `INSERT INTO applications (id, measure, application_date, received_at, status, stage, application_json, contact_json, address_json, next_attempt_at)
                   VALUES (?, ?, ?, ?, 'received', 'pending', ?, ?, ?, ?)`)
         .run(id, application.measure, application.applicationDate, at.toISOString(), JSON.stringify(application), json(intake.contact), json(intake.address), at.getTime());
       this.insertStatus(id, application.measure, 'received', at);
       if (idempotency !== undefined) {
-        this.db.prepare('INSERT INTO idempotency_keys (key, body_sha256, application_id, created_at) VALUES (?, ?, ?, ?)').run(idempotency.key, idempotency.bodySha256, id, at.toISOString());
+        prepared(this.db, 'INSERT INTO idempotency_keys (key, body_sha256, application_id, created_at) VALUES (?, ?, ?, ?)').run(idempotency.key, idempotency.bodySha256, id, at.toISOString());
       }
       return { kind: 'created', id };
     }).immediate();
   }
 
   get(id: string): StoredApplication | undefined {
-    const row = this.db.prepare('SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM applications WHERE id = ?').get(id) as ApplicationRow | undefined;
     return row === undefined ? undefined : fromRow(row);
   }
 
   timeline(id: string): TimelineEntry[] {
-    const rows = this.db.prepare('SELECT status, at FROM status_history WHERE application_id = ? ORDER BY at, rowid').all(id) as { status: ApplicationStatus; at: string }[];
+    const rows = prepared(this.db, 'SELECT status, at FROM status_history WHERE application_id = ? ORDER BY at, rowid').all(id) as { status: ApplicationStatus; at: string }[];
     return rows.map((r) => ({ status: r.status, at: r.at }));
   }
 
   decision(id: string): StoredDecision | undefined {
-    const row = this.db.prepare('SELECT decided_at, decision_json, trace_text FROM decisions WHERE application_id = ?').get(id) as { decided_at: string; decision_json: string; trace_text: string } | undefined;
+    const row = prepared(this.db, 'SELECT decided_at, decision_json, trace_text FROM decisions WHERE application_id = ?').get(id) as { decided_at: string; decision_json: string; trace_text: string } | undefined;
     return row === undefined ? undefined : { decidedAt: row.decided_at, decision: JSON.parse(row.decision_json) as Decision, traceText: row.trace_text };
   }
 
@@ -132,14 +134,16 @@ export class DecisionStore {
     if (filter.from !== undefined) { where.push('application_date >= @from'); args.from = filter.from; }
     if (filter.to !== undefined) { where.push('application_date <= @to'); args.to = filter.to; }
     if (filter.beforeSeq !== undefined) { where.push('seq < @beforeSeq'); args.beforeSeq = filter.beforeSeq; }
+    // At most 2^6 filter combinations, so caching the statement per SQL text stays bounded.
     const sql = `SELECT * FROM applications ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
-    return (this.db.prepare(sql).all(args) as ApplicationRow[]).map(fromRow);
+    return (prepared(this.db, sql).all(args) as ApplicationRow[]).map(fromRow);
   }
 
   /** Takes up to `limit` due applications for `owner` until `now + leaseMs`; expired leases are taken over. */
   claim(owner: string, limit: number, now: number, leaseMs: number): StoredApplication[] {
-    const rows = this.db
-      .prepare(`UPDATE applications SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
+    const rows = prepared(
+        this.db,
+      `UPDATE applications SET lease_owner = @owner, lease_until = @until, attempts = attempts + 1
                 WHERE seq IN (SELECT seq FROM applications WHERE stage = 'pending' AND next_attempt_at <= @now
                               AND (lease_until IS NULL OR lease_until < @now) ORDER BY next_attempt_at, seq LIMIT @limit)
                 RETURNING *`)
@@ -149,20 +153,21 @@ export class DecisionStore {
 
   /** Extends a lease; false when it was lost (expired and taken over, or the application is done). */
   renewLease(id: string, owner: string, until: number): boolean {
-    return this.db.prepare(`UPDATE applications SET lease_until = ? WHERE id = ? AND lease_owner = ? AND stage = 'pending'`).run(until, id, owner).changes > 0;
+    return prepared(this.db, `UPDATE applications SET lease_until = ? WHERE id = ? AND lease_owner = ? AND stage = 'pending'`).run(until, id, owner).changes > 0;
   }
 
   /** Gives the application back to the queue, due again at `nextAttemptAt` (the gateway could not be reached). */
   reschedule(id: string, owner: string, nextAttemptAt: number, error: string): void {
-    this.db
-      .prepare(`UPDATE applications SET lease_owner = NULL, lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ? AND lease_owner = ? AND stage = 'pending'`)
+    prepared(
+        this.db,
+      `UPDATE applications SET lease_owner = NULL, lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ? AND lease_owner = ? AND stage = 'pending'`)
       .run(nextAttemptAt, error, id, owner);
   }
 
   /** Appends a processing status (and its notification) unless it was already reached. */
   appendStatus(id: string, status: ApplicationStatus, at: Date): void {
     this.db.transaction(() => {
-      const row = this.db.prepare('SELECT measure FROM applications WHERE id = ?').get(id) as { measure: string } | undefined;
+      const row = prepared(this.db, 'SELECT measure FROM applications WHERE id = ?').get(id) as { measure: string } | undefined;
       if (row !== undefined) this.insertStatus(id, row.measure, status, at);
     }).immediate();
   }
@@ -173,14 +178,14 @@ export class DecisionStore {
    */
   decide(id: string, owner: string, at: Date, make: (previousGrants: (measure: string, birthDates: readonly string[]) => PreviousGrant[]) => { decision: Decision; traceText: string; grants: readonly PreviousGrant[] }): DecideResult {
     return this.db.transaction((): DecideResult => {
-      const row = this.db.prepare('SELECT measure, stage, lease_owner FROM applications WHERE id = ?').get(id) as { measure: string; stage: string; lease_owner: string | null } | undefined;
+      const row = prepared(this.db, 'SELECT measure, stage, lease_owner FROM applications WHERE id = ?').get(id) as { measure: string; stage: string; lease_owner: string | null } | undefined;
       if (row === undefined || row.stage !== 'pending') return 'already-decided';
       if (row.lease_owner !== owner) return 'lease-lost';
       const { decision, traceText, grants } = make((measure, birthDates) => this.previousGrants(measure, birthDates));
-      this.db.prepare('INSERT INTO decisions (application_id, kind, decided_at, decision_json, trace_text) VALUES (?, ?, ?, ?, ?)').run(id, decision.kind, at.toISOString(), JSON.stringify(decision), traceText);
-      const insertGrant = this.db.prepare('INSERT INTO grants (application_id, measure, child_birth_date, grant_json) VALUES (?, ?, ?, ?)');
+      prepared(this.db, 'INSERT INTO decisions (application_id, kind, decided_at, decision_json, trace_text) VALUES (?, ?, ?, ?, ?)').run(id, decision.kind, at.toISOString(), JSON.stringify(decision), traceText);
+      const insertGrant = prepared(this.db, 'INSERT INTO grants (application_id, measure, child_birth_date, grant_json) VALUES (?, ?, ?, ?)');
       for (const grant of grants) insertGrant.run(id, grant.measure, grant.child.birthDate, JSON.stringify(grant));
-      this.db.prepare(`UPDATE applications SET stage = 'done', decision_kind = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = ?`).run(decision.kind, id);
+      prepared(this.db, `UPDATE applications SET stage = 'done', decision_kind = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL WHERE id = ?`).run(decision.kind, id);
       this.insertStatus(id, row.measure, decision.kind === 'manual-review' ? 'manual-review' : 'decided', at, { kind: decision.kind });
       return 'decided';
     }).immediate();
@@ -188,22 +193,23 @@ export class DecisionStore {
 
   /** How many applications are waiting to be processed (for /readyz). */
   pendingCount(): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM applications WHERE stage = 'pending'`).get() as { n: number }).n;
+    return (prepared(this.db, `SELECT count(*) AS n FROM applications WHERE stage = 'pending'`).get() as { n: number }).n;
   }
 
   private previousGrants(measure: string, birthDates: readonly string[]): PreviousGrant[] {
     if (birthDates.length === 0) return [];
+    // One statement per number of children in an application: a handful in practice, so the cache stays small.
     const marks = birthDates.map(() => '?').join(', ');
-    const rows = this.db.prepare(`SELECT grant_json FROM grants WHERE measure = ? AND child_birth_date IN (${marks})`).all(measure, ...birthDates) as { grant_json: string }[];
+    const rows = prepared(this.db, `SELECT grant_json FROM grants WHERE measure = ? AND child_birth_date IN (${marks})`).all(measure, ...birthDates) as { grant_json: string }[];
     return rows.map((r) => JSON.parse(r.grant_json) as PreviousGrant);
   }
 
   /** Called inside a transaction: the history row, the shown status (never backwards) and the outbox row. */
   private insertStatus(id: string, measure: string, status: ApplicationStatus, at: Date, detail?: Record<string, unknown>): void {
-    const inserted = this.db.prepare('INSERT OR IGNORE INTO status_history (application_id, status, at, detail_json) VALUES (?, ?, ?, ?)').run(id, status, at.toISOString(), json(detail)).changes > 0;
+    const inserted = prepared(this.db, 'INSERT OR IGNORE INTO status_history (application_id, status, at, detail_json) VALUES (?, ?, ?, ?)').run(id, status, at.toISOString(), json(detail)).changes > 0;
     if (!inserted) return;
-    const current = this.db.prepare('SELECT status FROM applications WHERE id = ?').get(id) as { status: ApplicationStatus };
-    if (rankOf(status) >= rankOf(current.status)) this.db.prepare('UPDATE applications SET status = ? WHERE id = ?').run(status, id);
+    const current = prepared(this.db, 'SELECT status FROM applications WHERE id = ?').get(id) as { status: ApplicationStatus };
+    if (rankOf(status) >= rankOf(current.status)) prepared(this.db, 'UPDATE applications SET status = ? WHERE id = ?').run(status, id);
     this.outbox.insert({ applicationId: id, measure, status, at, webhook: this.webhookEnabled, file: status !== 'notified' });
   }
 }

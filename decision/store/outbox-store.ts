@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { prepared } from './statements.ts';
 import type { ApplicationStatus } from './statuses.ts';
 
 export interface OutboxEntry {
@@ -32,46 +33,50 @@ export class OutboxStore {
   constructor(private readonly db: Database.Database) {}
 
   insert(entry: { applicationId: string; measure: string; status: ApplicationStatus; at: Date; webhook: boolean; file: boolean }): void {
-    this.db
-      .prepare(`INSERT INTO outbox (id, application_id, status, created_at, payload_json, file_state, webhook_state, webhook_next_at)
+    prepared(
+        this.db,
+      `INSERT INTO outbox (id, application_id, status, created_at, payload_json, file_state, webhook_state, webhook_next_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(randomUUID(), entry.applicationId, entry.status, entry.at.toISOString(), JSON.stringify({ measure: entry.measure }), entry.file ? 'pending' : 'none', entry.webhook ? 'pending' : 'none', entry.at.getTime());
   }
 
   pendingFiles(limit: number): OutboxEntry[] {
-    return (this.db.prepare(`SELECT * FROM outbox WHERE file_state = 'pending' ORDER BY seq LIMIT ?`).all(limit) as OutboxRow[]).map(fromRow);
+    return (prepared(this.db, `SELECT * FROM outbox WHERE file_state = 'pending' ORDER BY seq LIMIT ?`).all(limit) as OutboxRow[]).map(fromRow);
   }
 
   markFileWritten(id: string, fileName: string): void {
-    this.db.prepare(`UPDATE outbox SET file_state = 'written', file_name = ? WHERE id = ?`).run(fileName, id);
+    prepared(this.db, `UPDATE outbox SET file_state = 'written', file_name = ? WHERE id = ?`).run(fileName, id);
   }
 
   dueWebhooks(now: number, limit: number): OutboxEntry[] {
-    return (this.db.prepare(`SELECT * FROM outbox WHERE webhook_state = 'pending' AND webhook_next_at <= ? ORDER BY webhook_next_at, seq LIMIT ?`).all(now, limit) as OutboxRow[]).map(fromRow);
+    return (prepared(this.db, `SELECT * FROM outbox WHERE webhook_state = 'pending' AND webhook_next_at <= ? ORDER BY webhook_next_at, seq LIMIT ?`).all(now, limit) as OutboxRow[]).map(fromRow);
   }
 
   markDelivered(id: string, at: Date): void {
-    this.db.prepare(`UPDATE outbox SET webhook_state = 'delivered', delivered_at = ?, webhook_attempts = webhook_attempts + 1, webhook_last_error = NULL WHERE id = ?`).run(at.toISOString(), id);
+    prepared(this.db, `UPDATE outbox SET webhook_state = 'delivered', delivered_at = ?, webhook_attempts = webhook_attempts + 1, webhook_last_error = NULL WHERE id = ?`).run(at.toISOString(), id);
   }
 
   /** One failed attempt: due again at `nextAt`, or given up (`failed`) when `nextAt` is undefined. */
   markAttemptFailed(id: string, error: string, nextAt: number | undefined): void {
-    this.db
-      .prepare(`UPDATE outbox SET webhook_attempts = webhook_attempts + 1, webhook_last_error = ?, webhook_state = ?, webhook_next_at = ? WHERE id = ?`)
+    prepared(
+        this.db,
+      `UPDATE outbox SET webhook_attempts = webhook_attempts + 1, webhook_last_error = ?, webhook_state = ?, webhook_next_at = ? WHERE id = ?`)
       .run(error, nextAt === undefined ? 'failed' : 'pending', nextAt ?? 0, id);
   }
 
   /** The notifications of one application, for the API. */
   forApplication(applicationId: string): { id: string; status: string; createdAt: string; file: string | null; fileState: string; webhookState: string; webhookAttempts: number; deliveredAt: string | null }[] {
-    const rows = this.db
-      .prepare('SELECT id, status, created_at, file_name, file_state, webhook_state, webhook_attempts, delivered_at FROM outbox WHERE application_id = ? ORDER BY seq')
+    const rows = prepared(
+        this.db,
+      'SELECT id, status, created_at, file_name, file_state, webhook_state, webhook_attempts, delivered_at FROM outbox WHERE application_id = ? ORDER BY seq')
       .all(applicationId) as { id: string; status: string; created_at: string; file_name: string | null; file_state: string; webhook_state: string; webhook_attempts: number; delivered_at: string | null }[];
     return rows.map((r) => ({ id: r.id, status: r.status, createdAt: r.created_at, file: r.file_name, fileState: r.file_state, webhookState: r.webhook_state, webhookAttempts: r.webhook_attempts, deliveredAt: r.delivered_at }));
   }
 
   counts(): OutboxCounts {
-    const row = this.db
-      .prepare(`SELECT sum(file_state = 'pending') AS f, sum(webhook_state = 'pending') AS w, sum(webhook_state = 'failed') AS x FROM outbox`)
+    const row = prepared(
+        this.db,
+      `SELECT sum(file_state = 'pending') AS f, sum(webhook_state = 'pending') AS w, sum(webhook_state = 'failed') AS x FROM outbox`)
       .get() as { f: number | null; w: number | null; x: number | null };
     return { filesPending: row.f ?? 0, webhookPending: row.w ?? 0, webhookFailed: row.x ?? 0 };
   }
