@@ -69,6 +69,10 @@ export interface TakeOptions {
 export class HubStore {
   readonly path: string;
   private readonly db: Database.Database;
+  /** Prepared statements by SQL text: compiling a statement costs more than running it, and the hub runs the same dozen. */
+  private readonly statements = new Map<string, Database.Statement>();
+  /** One transaction wrapper for every `atomically` call (nested calls become savepoints, as with a fresh wrapper). */
+  private readonly inTransaction: (fn: () => unknown) => unknown;
 
   private constructor(path: string) {
     this.path = path;
@@ -77,6 +81,7 @@ export class HubStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(STORE_SCHEMA);
+    this.inTransaction = this.db.transaction((fn: () => unknown) => fn());
   }
 
   /** `dataDir` absent → in memory. The directory is created if needed; the file is `hub.sqlite` inside it. */
@@ -90,14 +95,24 @@ export class HubStore {
     if (this.db.open) this.db.close();
   }
 
+  /** The prepared statement for `sql`, compiled on first use. */
+  private sql(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   /** Runs `fn` in one transaction. */
   atomically<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.inTransaction(fn) as T;
   }
 
   insertMessage(message: NewMessage): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO messages (message_id, kind, version, sender, recipient, type_ns, type_local, original_message_id,
            original_transaction_code, reference_message_id, reply_to, data_xml, signature_xml, attachments_json,
            fs_attachments_json, sending_timestamp, state, status)
@@ -118,30 +133,30 @@ export class HubStore {
   }
 
   hasMessageId(messageId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM messages WHERE message_id = ?').get(messageId) !== undefined;
+    return this.sql('SELECT 1 FROM messages WHERE message_id = ?').get(messageId) !== undefined;
   }
 
   findMessage(messageId: string): StoredMessage | undefined {
-    const row = this.db.prepare('SELECT * FROM messages WHERE message_id = ?').get(messageId) as Row | undefined;
+    const row = this.sql('SELECT * FROM messages WHERE message_id = ?').get(messageId) as Row | undefined;
     return row && toMessage(row);
   }
 
   findRequestByReplyTo(replyTo: string): StoredMessage | undefined {
-    const row = this.db.prepare(`SELECT * FROM messages WHERE reply_to = ? AND kind = 'request'`).get(replyTo) as Row | undefined;
+    const row = this.sql(`SELECT * FROM messages WHERE reply_to = ? AND kind = 'request'`).get(replyTo) as Row | undefined;
     return row && toMessage(row);
   }
 
   /** Requests still waiting for their asynchronous XSD check (e.g. the process died before it ran). */
   listValidating(): StoredMessage[] {
-    return (this.db.prepare(`SELECT * FROM messages WHERE state = 'validating' ORDER BY seq`).all() as Row[]).map(toMessage);
+    return (this.sql(`SELECT * FROM messages WHERE state = 'validating' ORDER BY seq`).all() as Row[]).map(toMessage);
   }
 
   setState(messageId: string, state: MessageState, status: InteractionStatus): void {
-    this.db.prepare('UPDATE messages SET state = ?, status = ? WHERE message_id = ?').run(state, status, messageId);
+    this.sql('UPDATE messages SET state = ?, status = ? WHERE message_id = ?').run(state, status, messageId);
   }
 
   setStatus(messageId: string, status: InteractionStatus): void {
-    this.db.prepare('UPDATE messages SET status = ? WHERE message_id = ?').run(status, messageId);
+    this.sql('UPDATE messages SET status = ? WHERE message_id = ?').run(status, messageId);
   }
 
   /**
@@ -151,8 +166,8 @@ export class HubStore {
   takeNext(options: TakeOptions): StoredMessage | undefined {
     return this.atomically(() => {
       const typeClause = options.type ? 'AND type_ns = @ns AND type_local = @local' : '';
-      const row = this.db
-        .prepare(
+      const row = this
+        .sql(
           `SELECT * FROM messages
            WHERE recipient = @owner AND kind = @kind AND version = @version
              AND (state = 'queued' OR (state = 'in-flight' AND visible_at <= @now)) ${typeClause}
@@ -160,8 +175,8 @@ export class HubStore {
         )
         .get({ owner: options.owner, kind: options.kind, version: options.version, now: options.nowMs, ns: options.type?.namespaceUri ?? null, local: options.type?.localName ?? null }) as Row | undefined;
       if (!row) return undefined;
-      this.db
-        .prepare(`UPDATE messages SET state = 'in-flight', visible_at = ?, deliveries = deliveries + 1, delivered_at = ? WHERE seq = ?`)
+      this
+        .sql(`UPDATE messages SET state = 'in-flight', visible_at = ?, deliveries = deliveries + 1, delivered_at = ? WHERE seq = ?`)
         .run(options.nowMs + options.visibilityTimeoutMs, options.at, row['seq']);
       return toMessage({ ...row, state: 'in-flight', deliveries: Number(row['deliveries']) + 1, delivered_at: options.at });
     });
@@ -169,24 +184,24 @@ export class HubStore {
 
   /** The message `owner` may acknowledge under this id: handed to it and not yet acknowledged. */
   findAckable(owner: string, messageId: string): StoredMessage | undefined {
-    const row = this.db
-      .prepare(`SELECT * FROM messages WHERE message_id = ? AND recipient = ? AND state = 'in-flight'`)
+    const row = this
+      .sql(`SELECT * FROM messages WHERE message_id = ? AND recipient = ? AND state = 'in-flight'`)
       .get(messageId, owner) as Row | undefined;
     return row && toMessage(row);
   }
 
   markAcked(messageId: string, accepted: boolean, status: InteractionStatus): void {
-    this.db.prepare(`UPDATE messages SET state = 'acked', ack_accepted = ?, status = ? WHERE message_id = ?`).run(accepted ? 1 : 0, status, messageId);
+    this.sql(`UPDATE messages SET state = 'acked', ack_accepted = ?, status = ? WHERE message_id = ?`).run(accepted ? 1 : 0, status, messageId);
   }
 
   addHistory(messageId: string, entry: { at: string; event: HistoryEvent; status: InteractionStatus; party?: string; details?: string }): void {
-    this.db
-      .prepare('INSERT INTO status_history (message_id, at, event, status, party, details) VALUES (?, ?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO status_history (message_id, at, event, status, party, details) VALUES (?, ?, ?, ?, ?, ?)')
       .run(messageId, entry.at, entry.event, entry.status, entry.party ?? null, entry.details ?? null);
   }
 
   history(messageId: string): HistoryEntry[] {
-    const rows = this.db.prepare('SELECT * FROM status_history WHERE message_id = ? ORDER BY id').all(messageId) as Row[];
+    const rows = this.sql('SELECT * FROM status_history WHERE message_id = ? ORDER BY id').all(messageId) as Row[];
     return rows.map((row) => ({
       at: String(row['at']),
       event: row['event'] as HistoryEvent,
@@ -197,17 +212,17 @@ export class HubStore {
   }
 
   pushStatus(notice: Omit<StatusNotice, 'id'>): void {
-    this.db
-      .prepare('INSERT INTO status_queue (owner, version, original_message_id, status, details, fault_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this
+      .sql('INSERT INTO status_queue (owner, version, original_message_id, status, details, fault_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(notice.owner, notice.version, notice.originalMessageId, notice.status, notice.details ?? null, notice.fault ? JSON.stringify(notice.fault) : null, notice.createdAt);
   }
 
   /** GetStatus reads destructively: a status notice is handed out once (see README, open questions). */
   takeStatus(owner: string, version: SmevVersion): StatusNotice | undefined {
     return this.atomically(() => {
-      const row = this.db.prepare('SELECT * FROM status_queue WHERE owner = ? AND version = ? AND taken = 0 ORDER BY id LIMIT 1').get(owner, version) as Row | undefined;
+      const row = this.sql('SELECT * FROM status_queue WHERE owner = ? AND version = ? AND taken = 0 ORDER BY id LIMIT 1').get(owner, version) as Row | undefined;
       if (!row) return undefined;
-      this.db.prepare('UPDATE status_queue SET taken = 1 WHERE id = ?').run(row['id']);
+      this.sql('UPDATE status_queue SET taken = 1 WHERE id = ?').run(row['id']);
       return {
         id: Number(row['id']),
         owner: String(row['owner']),
@@ -222,15 +237,15 @@ export class HubStore {
   }
 
   queues(nowMs: number): QueueSummary[] {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT recipient AS owner, kind, COUNT(*) AS depth,
                 SUM(CASE WHEN state = 'in-flight' AND visible_at > ? THEN 1 ELSE 0 END) AS in_flight
          FROM messages WHERE state IN ('queued', 'in-flight') GROUP BY recipient, kind ORDER BY recipient, kind`,
       )
       .all(nowMs) as Row[];
-    const statusRows = this.db
-      .prepare(`SELECT owner, COUNT(*) AS depth FROM status_queue WHERE taken = 0 GROUP BY owner ORDER BY owner`)
+    const statusRows = this
+      .sql(`SELECT owner, COUNT(*) AS depth FROM status_queue WHERE taken = 0 GROUP BY owner ORDER BY owner`)
       .all() as Row[];
     return [
       ...rows.map((r) => ({ owner: String(r['owner']), kind: r['kind'] as MessageKind, depth: Number(r['depth']), inFlight: Number(r['in_flight']) })),
@@ -243,20 +258,20 @@ export class HubStore {
     return this.atomically(() => {
       let messageIds: string[] = [];
       if (filter.kind !== 'status') {
-        const rows = this.db
-          .prepare(
+        const rows = this
+          .sql(
             `SELECT message_id FROM messages WHERE state IN ('queued', 'in-flight', 'validating')
              AND (@owner IS NULL OR recipient = @owner) AND (@kind IS NULL OR kind = @kind)`,
           )
           .all({ owner: filter.owner ?? null, kind: filter.kind ?? null }) as Row[];
         messageIds = rows.map((r) => String(r['message_id']));
-        const update = this.db.prepare(`UPDATE messages SET state = 'purged' WHERE message_id = ?`);
+        const update = this.sql(`UPDATE messages SET state = 'purged' WHERE message_id = ?`);
         for (const id of messageIds) update.run(id);
       }
       let statusNotices = 0;
       if (filter.kind === undefined || filter.kind === 'status') {
-        statusNotices = this.db
-          .prepare('UPDATE status_queue SET taken = 1 WHERE taken = 0 AND (@owner IS NULL OR owner = @owner)')
+        statusNotices = this
+          .sql('UPDATE status_queue SET taken = 1 WHERE taken = 0 AND (@owner IS NULL OR owner = @owner)')
           .run({ owner: filter.owner ?? null }).changes;
       }
       return { messageIds, statusNotices };
@@ -264,15 +279,15 @@ export class HubStore {
   }
 
   setPaused(mnemonic: string, paused: boolean): void {
-    if (paused) this.db.prepare('INSERT OR IGNORE INTO paused_providers (mnemonic) VALUES (?)').run(mnemonic);
-    else this.db.prepare('DELETE FROM paused_providers WHERE mnemonic = ?').run(mnemonic);
+    if (paused) this.sql('INSERT OR IGNORE INTO paused_providers (mnemonic) VALUES (?)').run(mnemonic);
+    else this.sql('DELETE FROM paused_providers WHERE mnemonic = ?').run(mnemonic);
   }
 
   isPaused(mnemonic: string): boolean {
-    return this.db.prepare('SELECT 1 FROM paused_providers WHERE mnemonic = ?').get(mnemonic) !== undefined;
+    return this.sql('SELECT 1 FROM paused_providers WHERE mnemonic = ?').get(mnemonic) !== undefined;
   }
 
   pausedProviders(): string[] {
-    return (this.db.prepare('SELECT mnemonic FROM paused_providers ORDER BY mnemonic').all() as Row[]).map((r) => String(r['mnemonic']));
+    return (this.sql('SELECT mnemonic FROM paused_providers ORDER BY mnemonic').all() as Row[]).map((r) => String(r['mnemonic']));
   }
 }
