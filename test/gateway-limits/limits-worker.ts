@@ -13,6 +13,9 @@ const limits = createCallLimits({
 });
 const starts: number[] = [];
 try {
+  // One unrecorded job first: it opens the Redis connection and registers the limiter, which can take long on a
+  // busy machine; without it one process may still be starting while its sibling already finished its jobs.
+  await limits.schedule({ agency: 'fns', consumer: 'decision' }, async () => undefined, 60_000);
   // Start together with the sibling process: the parent writes "go" once both are ready.
   process.stdout.write('ready\n');
   await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
