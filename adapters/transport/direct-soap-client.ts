@@ -23,6 +23,7 @@ import { KitError, isKitError } from '../../core/errors/index.ts';
 import type { FactGroup } from '../../core/facts/index.ts';
 import { generateMessageId, isMessageIdV1 } from '../../core/smev/envelope/index.ts';
 import type { TrustList } from '../../core/smev/signature/index.ts';
+import { markAnswerSchemaChecked } from '../xml/checked-answer.ts';
 import { errorForFetchFailure, errorForHttpStatus, retryAfterMs } from './transport-failure.ts';
 
 export interface CallAgencyDirectOptions<G extends FactGroup> {
@@ -109,6 +110,9 @@ export async function callAgencyDirect<G extends FactGroup>(options: CallAgencyD
   if (!validation.valid) {
     return error(badResponse(adapter.agency, `the answer fails the ${contract.agency} XSD: ${validation.errors.map((e) => e.message).join('; ')}`, undefined, validation.errors));
   }
+  // The adapter's answer pipeline (adapters/xml) would parse and validate this same text again: tell it that it
+  // passed, and hand it the verified element, so each check runs once.
+  markAnswerSchemaChecked(answer, contract.files.xsdPath, parsed.answerElement);
   const context: ProvenanceContext = {
     // A direct answer without a usable kit:MessageID still needs an id for provenance: ours, minted on receipt.
     messageId: parsed.messageId !== undefined && isMessageIdV1(parsed.messageId) ? parsed.messageId : generateMessageId(receivedAt),

@@ -1,9 +1,10 @@
-import { outcomeForRejection, type AdapterOutcome, type AgencyAnswer, type ProvenanceContext } from '../../core/adapter/index.ts';
+import { outcomeForRejection, type AdapterOutcome, type AgencyAnswer, type BusinessAnswer, type ProvenanceContext } from '../../core/adapter/index.ts';
 import { loadXsdValidator, type AgencyContract, type ContractOperation } from '../../core/contracts/index.ts';
 import { isKitError, KitError } from '../../core/errors/index.ts';
 import { parsePartialFacts, provenanceSchema, type FactGroup, type PartialFacts, type Provenance } from '../../core/facts/index.ts';
 import { parseXml } from '../../core/xml/index.ts';
 import { AnswerProblem, badResponseError } from './answer-problem.ts';
+import { schemaCheckedRoot } from './checked-answer.ts';
 import { elementPath } from './element-path.ts';
 import { PayloadReader } from './payload-reader.ts';
 
@@ -50,7 +51,7 @@ export function readAgencyAnswer<G extends FactGroup>(
       break;
   }
   try {
-    return readBusiness(spec, answer.xml, context);
+    return readBusiness(spec, answer, context);
   } catch (cause) {
     if (cause instanceof AnswerProblem) return { kind: 'error', error: badResponseError(agency, cause.message, { path: cause.path }) };
     if (isKitError(cause)) {
@@ -63,12 +64,16 @@ export function readAgencyAnswer<G extends FactGroup>(
   }
 }
 
-function readBusiness<G extends FactGroup>(spec: AnswerSpec<G>, xml: string, context: ProvenanceContext): AdapterOutcome<G> {
+function readBusiness<G extends FactGroup>(spec: AnswerSpec<G>, answer: BusinessAnswer, context: ProvenanceContext): AdapterOutcome<G> {
   const { contract, operation } = spec;
+  const { xml } = answer;
   const provenance = checkedProvenance(contract.agency, context);
   if (provenance.kind === 'error') return provenance;
 
-  const root = parseXml(xml).documentElement;
+  // The direct transport has already parsed this payload and validated exactly this text against this XSD
+  // (checked-answer.ts): then its element is reused and the schema check is not repeated. Otherwise both happen here.
+  const checkedRoot = schemaCheckedRoot(answer, contract.files.xsdPath);
+  const root = checkedRoot ?? parseXml(xml).documentElement;
   if (root.namespaceURI !== contract.namespace || root.localName !== operation.responseRoot) {
     throw new AnswerProblem(
       '',
@@ -76,7 +81,7 @@ function readBusiness<G extends FactGroup>(spec: AnswerSpec<G>, xml: string, con
     );
   }
 
-  const verdict = loadXsdValidator(contract.files.xsdPath).validate(xml);
+  const verdict = checkedRoot ? ({ valid: true } as const) : loadXsdValidator(contract.files.xsdPath).validate(xml);
   if (!verdict.valid) {
     const listed = verdict.errors.slice(0, ISSUES_IN_MESSAGE).map((issue) => issue.message).join('; ');
     const more = verdict.errors.length > ISSUES_IN_MESSAGE ? ` (and ${verdict.errors.length - ISSUES_IN_MESSAGE} more)` : '';
