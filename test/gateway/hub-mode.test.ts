@@ -1,25 +1,20 @@
 /**
  * GATEWAY_MODE=hub: the same facts request through the exchange hub (send, poll, verify, Ack) with the six agencies
- * as providers behind it. Skipped, with the reason in its name, while simulators/hub is not in the tree.
+ * as providers behind it.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from '../../gateway/config/config.ts';
 import { createLogger } from '../../gateway/observability/index.ts';
 import { MemoryAuditLog } from '../../gateway/audit/index.ts';
 import { startGateway, type RunningGateway } from '../../gateway/server.ts';
+import { startHubWorld, type HubWorld } from '../hub-e2e/support.ts';
 import { FAST_ENV, VASILIEV, outcomesByAgency, postFacts } from './support.ts';
 
-const HUB_ENTRY = fileURLToPath(new URL('../../simulators/hub/index.ts', import.meta.url));
-const describeWithHub = existsSync(HUB_ENTRY) ? describe : describe.skip;
-
-describeWithHub('the gateway in hub mode', () => {
-  let world: Awaited<ReturnType<typeof import('../hub-e2e/support.ts').startHubWorld>>;
+describe('the gateway in hub mode', () => {
+  let world: HubWorld;
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    const { startHubWorld } = await import('../hub-e2e/support.ts');
     world = await startHubWorld();
     gateway = await startGateway(loadGatewayConfig({ ...FAST_ENV, GATEWAY_MODE: 'hub', HUB_URL: world.hubUrl, GATEWAY_AGENCY_TIMEOUT_MS: '8000' }), {
       audit: new MemoryAuditLog(),

@@ -18,7 +18,7 @@ import { expectedResidence } from '../agencies/expected/mvd.ts';
 import { expectedPensions } from '../agencies/expected/sfr.ts';
 import { expectedDeaths } from '../agencies/expected/zags.ts';
 import { member, persona, subjectOf } from '../agencies/personas.ts';
-import { CONSUMER_SIGNING, HUB_AVAILABLE, TRUST, startHubWorld, type HubWorld } from './support.ts';
+import { CONSUMER_SIGNING, TRUST, startHubWorld, type HubWorld } from './support.ts';
 
 const VISIBILITY_MS = 400;
 const TWELVE_MONTHS: DatePeriod = { from: '2025-11-01', to: '2026-10-31' };
@@ -74,7 +74,7 @@ async function pollUntil(world: HubWorld, originalMessageId: string, ack: boolea
   return undefined;
 }
 
-describe.skipIf(!HUB_AVAILABLE)('the asynchronous exchange through the hub', () => {
+describe('the asynchronous exchange through the hub', () => {
   let world: HubWorld;
 
   beforeAll(async () => {
@@ -191,8 +191,4 @@ describe.skipIf(!HUB_AVAILABLE)('the asynchronous exchange through the hub', () 
       expect(outcome.kind === 'error' && outcome.error.code).toBe('ERR_AGENCY_TIMEOUT');
     });
   });
-});
-
-describe.skipIf(HUB_AVAILABLE)('the asynchronous exchange through the hub (waiting for simulators/hub)', () => {
-  it.skip('skipped: simulators/hub/index.ts does not exist yet', () => undefined);
 });
