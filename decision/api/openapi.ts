@@ -10,19 +10,10 @@ import { z } from 'zod';
 import { MEASURE_IDS } from '../rules/index.ts';
 import { APPLICATION_STATUSES } from '../store/statuses.ts';
 import { intakeDocumentationSchema } from './intake.ts';
+import { PROBLEM_JSON_SCHEMA, problemResponse } from '../../core/errors/index.ts';
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../openapi.json', import.meta.url));
 
-const problem = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail', 'code', 'retryable'],
-  properties: {
-    type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
-    instance: { type: 'string' }, code: { type: 'string', pattern: '^ERR_[A-Z0-9_]+$' }, retryable: { type: 'boolean' },
-    details: { type: 'object', description: 'e.g. `issues` (path, message, code) for ERR_VALIDATION: every problem found' },
-  },
-};
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 const links = { type: 'object', properties: { self: { type: 'string' }, list: { type: 'string' } } };
 const status = { type: 'string', enum: [...APPLICATION_STATUSES] };
 const decisionKind = { type: 'string', enum: ['granted', 'refused', 'manual-review'] };
@@ -107,7 +98,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/openapi.json': { get: { operationId: 'openapi', responses: { '200': { description: 'This document' } } } },
     },
     components: {
-      schemas: { ApplicationRequest: body, ApplicationSummary: summary, Application: application, Problem: problem },
+      schemas: { ApplicationRequest: body, ApplicationSummary: summary, Application: application, Problem: PROBLEM_JSON_SCHEMA },
     },
   };
 }

@@ -9,22 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { agencyOutcomeSchema, applicantFactsSchema, factsSchemaRegistry } from '../../core/facts/index.ts';
 import { factsRequestSchema } from './facts-request.ts';
+import { PROBLEM_JSON_SCHEMA, problemResponse } from '../../core/errors/index.ts';
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../openapi.json', import.meta.url));
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output', metadata?: typeof factsSchemaRegistry) =>
   z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'throw', ...(metadata ? { metadata } : {}) });
 
-const problem = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail', 'code', 'retryable'],
-  properties: {
-    type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
-    instance: { type: 'string' }, code: { type: 'string', pattern: '^ERR_[A-Z0-9_]+$' }, retryable: { type: 'boolean' },
-    details: { type: 'object', description: 'Machine-readable specifics, e.g. `issues` (path, message, code) for ERR_VALIDATION' },
-  },
-};
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 const pending = {
   type: 'object',
   required: ['requestId', 'status', 'poll'],
@@ -84,7 +75,7 @@ export function openApiDocument(): Record<string, unknown> {
         FactsRequest: jsonSchema(factsRequestSchema, 'input'),
         ApplicantFacts: jsonSchema(applicantFactsSchema, 'input', factsSchemaRegistry),
         PendingFacts: pending,
-        Problem: problem,
+        Problem: PROBLEM_JSON_SCHEMA,
       },
     },
   };

@@ -2,8 +2,8 @@
  * @module server
  * startHub: createHub plus a listening node:http server (default 127.0.0.1, a free port).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { listenHttp } from '../../core/http/index.ts';
 import type { SmevVersion } from '../../core/smev/envelope/index.ts';
 import { createHub, soapPathFor, type CreateHubExtras } from './app.ts';
 import type { HubHandle } from './hub-handle.ts';
@@ -26,21 +26,14 @@ export interface RunningHub {
 export async function startHub(options: HubOptions, extras: CreateHubExtras = {}): Promise<RunningHub> {
   const created = createHub(options, extras);
   const { host, port } = created.hub.options;
-  const server = createServer(created.app);
+  let listening;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    listening = await listenHttp(created.app, { host, port });
   } catch (error) {
     await created.close();
     throw error;
   }
-  const address = server.address() as AddressInfo;
-  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const { server, url: origin } = listening;
   const urls = Object.fromEntries(HUB_VERSIONS.map((v) => [v, `${origin}${soapPathFor(v)}`])) as Record<SmevVersion, string>;
   return {
     url: urls['1.2'],
@@ -50,10 +43,7 @@ export async function startHub(options: HubOptions, extras: CreateHubExtras = {}
     hub: created.hub,
     server,
     async close() {
-      await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
+      await listening.close();
       await created.close();
     },
   };

@@ -2,8 +2,8 @@
  * @module server
  * Starts one agency simulator on a port (default: 127.0.0.1, a free port) and says where it is.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { listenHttp } from '../../core/http/index.ts';
 import { createAgencySimulatorApp, type AgencySimulatorAppOptions } from './app.ts';
 import { soapEndpointUrl } from './handle-agency-request.ts';
 import { createSimulatorListener } from './soap-listener.ts';
@@ -30,27 +30,14 @@ export async function startAgencySimulator(options: StartAgencySimulatorOptions)
   const { host = '127.0.0.1', port = 0, ...appOptions } = options;
   const app = createAgencySimulatorApp(appOptions);
   // SOAP POSTs are served by node:http directly; the express app serves everything else (soap-listener.ts).
-  const server = createServer(createSimulatorListener(app));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const { server, url: origin, close } = await listenHttp(createSimulatorListener(app), { host, port });
   const url = soapEndpointUrl(app.runtime, origin);
   return {
     url,
     wsdlUrl: `${url}?wsdl`,
     origin,
     server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Held (timeout) and dripping connections would keep close() waiting for ever.
-        server.closeAllConnections();
-      }),
+    // Drops held (timeout) and dripping connections too, which would otherwise keep close() waiting for ever.
+    close,
   };
 }

@@ -1,0 +1,1 @@
+export { listenHttp, isMainModule, runUntilSignalled, type ListeningServer } from './listen.ts';
