@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { KitError } from '../../core/errors/index.ts';
 import type { CallLimits } from '../ports.ts';
-import { BottleneckCallLimits } from './bottleneck-call-limits.ts';
+import { TwoLevelCallLimits } from './two-level-call-limits.ts';
 import { clusteredLimiterFactory, localLimiterFactory } from './limiter-factory.ts';
 import { callLimitsConfigSchema, type CallLimitsConfig } from './limits-config.ts';
 
@@ -20,5 +20,5 @@ export function createCallLimits(config: CallLimitsConfig, options: CallLimitsOp
   }
   const onError = options.onError ?? (() => {});
   const factory = parsed.data.redis ? clusteredLimiterFactory(parsed.data.redis, onError) : localLimiterFactory();
-  return new BottleneckCallLimits(parsed.data, factory);
+  return new TwoLevelCallLimits(parsed.data, factory);
 }

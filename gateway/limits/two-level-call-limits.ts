@@ -1,34 +1,28 @@
 /**
- * CallLimits on bottleneck: one limiter per agency (its quota) and one per consumer (fairness). A call first passes
+ * CallLimits as two levels of SlotLimiter: one per agency (its quota) and one per consumer (fairness). A call first passes
  * its consumer's limiter and only then queues at the agency's, so a consumer held back by its own share never
  * occupies an agency slot that another consumer could use; the consumer's slot stays held until the task ends, so
  * `maxConcurrent` per consumer counts calls in flight.
  *
- * Bottleneck cannot time out a job that is still waiting (its `expiration` limits running time only) nor remove one
- * from its queue. So waiting is bounded here: after `maxWaitMs` the caller gets ERR_AGENCY_UNAVAILABLE and the job,
- * when its turn comes, does nothing. Such abandoned jobs would still use up slots, which under sustained overload
- * could leave the agency's whole quota to calls nobody waits for; calls whose queue ahead cannot clear within
- * `maxWaitMs` are therefore refused at once.
+ * Waiting is bounded here, the same way for both limiter kinds: after `maxWaitMs` the caller gets
+ * ERR_AGENCY_UNAVAILABLE and the job, when its turn comes, does nothing (the in-process limiter drops it without
+ * using a slot; bottleneck cannot remove a queued job, so there it still takes one). Abandoned jobs that use up
+ * slots could, under sustained overload, leave the agency's whole quota to calls nobody waits for; calls whose
+ * queue ahead cannot clear within `maxWaitMs` are therefore refused at once.
  */
-import type Bottleneck from 'bottleneck';
 import { KitError } from '../../core/errors/index.ts';
 import type { AgencyCode } from '../../core/facts/index.ts';
 import type { CallLimits } from '../ports.ts';
 import type { LimiterFactory } from './limiter-factory.ts';
-import { ANY_CONSUMER, isSingleLimit, minTimeFor, type CallLimit, type ParsedCallLimitsConfig } from './limits-config.ts';
-
-interface NamedLimiter {
-  readonly name: string;
-  readonly limiter: Bottleneck;
-  readonly minTimeMs: number;
-}
+import { ANY_CONSUMER, isSingleLimit, type CallLimit, type ParsedCallLimitsConfig } from './limits-config.ts';
+import type { SlotLimiter } from './slot-limiter.ts';
 
 type CallState = 'waiting' | 'started' | 'abandoned';
 
-export class BottleneckCallLimits implements CallLimits {
+export class TwoLevelCallLimits implements CallLimits {
   readonly #config: ParsedCallLimitsConfig;
   readonly #factory: LimiterFactory;
-  readonly #limiters = new Map<string, NamedLimiter>();
+  readonly #limiters = new Map<string, SlotLimiter>();
   #closing: Promise<void> | undefined;
 
   constructor(config: ParsedCallLimitsConfig, factory: LimiterFactory) {
@@ -38,8 +32,8 @@ export class BottleneckCallLimits implements CallLimits {
 
   schedule<T>(scope: { agency: AgencyCode; consumer: string }, task: () => Promise<T>, maxWaitMs: number): Promise<T> {
     if (this.#closing) return Promise.reject(unavailable(scope, 'closing', 'The gateway is shutting down'));
-    let agency: NamedLimiter;
-    let consumer: NamedLimiter;
+    let agency: SlotLimiter;
+    let consumer: SlotLimiter;
     try {
       agency = this.#agencyLimiter(scope.agency);
       consumer = this.#consumerLimiter(scope.consumer);
@@ -47,7 +41,7 @@ export class BottleneckCallLimits implements CallLimits {
       return Promise.reject(error);
     }
     for (const named of [consumer, agency]) {
-      const estimatedWaitMs = pendingAhead(named.limiter) * named.minTimeMs;
+      const estimatedWaitMs = named.pendingAhead() * named.minTimeMs;
       if (estimatedWaitMs > maxWaitMs) {
         return Promise.reject(
           rateLimited(scope, named.name, `The queue at ${named.name} needs about ${estimatedWaitMs} ms, more than ${maxWaitMs} ms`, { estimatedWaitMs }),
@@ -62,7 +56,7 @@ export class BottleneckCallLimits implements CallLimits {
         state = 'abandoned';
         reject(rateLimited(scope, undefined, `Waited ${maxWaitMs} ms for a call slot`, { waitedMs: maxWaitMs }));
       }, maxWaitMs);
-      const jobOptions: Bottleneck.JobOptions = { expiration: this.#config.slotLeaseMs };
+      const waiting = (): boolean => state === 'waiting';
 
       // Runs inside the agency limiter. It never rejects: the task's own outcome goes straight to the caller, so a
       // failing agency call is not a limiter error, and a late lease expiry cannot reject an answer already given.
@@ -77,9 +71,9 @@ export class BottleneckCallLimits implements CallLimits {
         }
       };
       const passConsumer = (): Promise<void> =>
-        state === 'waiting' ? agency.limiter.schedule(jobOptions, runTask) : Promise.resolve();
+        state === 'waiting' ? agency.schedule(runTask, waiting) : Promise.resolve();
 
-      consumer.limiter.schedule(jobOptions, passConsumer).catch((error: unknown) => {
+      consumer.schedule(passConsumer, waiting).catch((error: unknown) => {
         // Dropped on close(), or a Redis failure before the task started; after the start it can only be the
         // lease expiring, and the task's outcome still reaches the caller through runTask.
         if (state !== 'waiting') return;
@@ -92,22 +86,20 @@ export class BottleneckCallLimits implements CallLimits {
 
   async queueDepths(): Promise<Record<string, number>> {
     const depths: Record<string, number> = {};
-    for (const [name, named] of this.#limiters) depths[name] = pendingAhead(named.limiter);
+    for (const [name, limiter] of this.#limiters) depths[name] = limiter.pendingAhead();
     return depths;
   }
 
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      const limiters = [...this.#limiters.values()].map((named) => named.limiter);
       // Waiting callers are rejected now; calls already running are let finish (graceful shutdown).
-      await Promise.allSettled(limiters.map((limiter) => limiter.stop({ dropWaitingJobs: true, dropErrorMessage: 'closing' })));
-      await Promise.allSettled(limiters.map((limiter) => limiter.disconnect(true)));
+      await Promise.allSettled([...this.#limiters.values()].map((limiter) => limiter.close()));
       await this.#factory.close();
     })();
     return this.#closing;
   }
 
-  #agencyLimiter(agency: AgencyCode): NamedLimiter {
+  #agencyLimiter(agency: AgencyCode): SlotLimiter {
     const limit = this.#config.perAgency[agency];
     if (limit === undefined) {
       throw new KitError('ERR_CONFIG_INVALID', `No call limit is configured for agency ${agency}`, { agency });
@@ -115,7 +107,7 @@ export class BottleneckCallLimits implements CallLimits {
     return this.#limiter(`agency:${agency}`, limit);
   }
 
-  #consumerLimiter(consumer: string): NamedLimiter {
+  #consumerLimiter(consumer: string): SlotLimiter {
     const perConsumer = this.#config.perConsumer;
     const limit = isSingleLimit(perConsumer) ? perConsumer : (perConsumer[consumer] ?? perConsumer[ANY_CONSUMER]);
     if (limit === undefined) {
@@ -125,20 +117,14 @@ export class BottleneckCallLimits implements CallLimits {
   }
 
   /** Limiters are made on first use: consumers are known only from their API keys, agencies only when called. */
-  #limiter(name: string, limit: CallLimit): NamedLimiter {
-    let named = this.#limiters.get(name);
-    if (named === undefined) {
-      named = { name, limiter: this.#factory.create(name, limit), minTimeMs: minTimeFor(limit) };
-      this.#limiters.set(name, named);
+  #limiter(name: string, limit: CallLimit): SlotLimiter {
+    let limiter = this.#limiters.get(name);
+    if (limiter === undefined) {
+      limiter = this.#factory.create(name, limit, this.#config.slotLeaseMs);
+      this.#limiters.set(name, limiter);
     }
-    return named;
+    return limiter;
   }
-}
-
-/** Jobs that have not started yet at this limiter (received, queued, or registered and waiting out `minTime`). */
-function pendingAhead(limiter: Bottleneck): number {
-  const counts = limiter.counts();
-  return counts.RECEIVED + counts.QUEUED + counts.RUNNING;
 }
 
 function rateLimited(
