@@ -1,6 +1,6 @@
 /**
  * The direct synchronous SOAP call to one agency (core/direct-soap wire format): build the request with the
- * adapter, sign it if asked, POST it with global fetch (so msw can intercept), then read the answer in an order
+ * adapter, sign it if asked, POST it (node:http, or an injected fetch: http-post.ts), then read the answer in an order
  * that never lets an unchecked answer through: envelope → agency signature against the trust list → XSD → adapter.
  * Every failure is a typed outcome; only programming errors (non-KitErrors from the adapter) throw.
  */
@@ -24,6 +24,7 @@ import type { FactGroup } from '../../core/facts/index.ts';
 import { generateMessageId, isMessageIdV1 } from '../../core/smev/envelope/index.ts';
 import type { TrustList } from '../../core/smev/signature/index.ts';
 import { markAnswerSchemaChecked } from '../xml/checked-answer.ts';
+import { postWithFetch, postWithNodeHttp, type PostedAnswer } from './http-post.ts';
 import { errorForFetchFailure, errorForHttpStatus, retryAfterMs } from './transport-failure.ts';
 
 export interface CallAgencyDirectOptions<G extends FactGroup> {
@@ -39,7 +40,9 @@ export interface CallAgencyDirectOptions<G extends FactGroup> {
   readonly trust: TrustList;
   /** The whole call, including reading a slowly dripping body. */
   readonly timeoutMs: number;
-  /** Default: global fetch (looked up at call time, so msw's interception applies). */
+  /** Extra request headers (e.g. a correlation id); content-type and SOAPAction are always ours. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Send through this fetch instead of node:http (tests record calls this way; msw intercepts either). */
   readonly fetch?: typeof fetch;
   readonly now?: () => Date;
 }
@@ -56,31 +59,19 @@ export async function callAgencyDirect<G extends FactGroup>(options: CallAgencyD
     if (isKitError(cause)) return error(cause);
     throw cause;
   }
-  const doFetch = options.fetch ?? globalThis.fetch;
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
-  }, timeoutMs);
-  let status: number;
-  let headers: Headers;
-  let body: Uint8Array;
+  const post = options.fetch === undefined ? postWithNodeHttp : postWithFetch(options.fetch);
+  let posted: PostedAnswer;
   try {
-    const response = await doFetch(url, {
-      method: 'POST',
-      headers: { 'content-type': SOAP11_CONTENT_TYPE, soapaction: soapActionHeader(operation) },
+    posted = await post(url, {
+      headers: { ...options.headers, 'content-type': SOAP11_CONTENT_TYPE, soapaction: soapActionHeader(operation) },
       body: request.xml,
-      signal: controller.signal,
+      timeoutMs,
     });
-    status = response.status;
-    headers = response.headers;
-    body = new Uint8Array(await response.arrayBuffer());
   } catch (cause) {
-    return error(errorForFetchFailure(cause, { agency: adapter.agency, url, timeoutMs, timedOut }));
-  } finally {
-    clearTimeout(timer);
+    return error(errorForFetchFailure(cause, { agency: adapter.agency, url, timeoutMs, timedOut: (cause as { name?: unknown } | null)?.name === 'TimeoutError' }));
   }
+  const { status, body } = posted;
+  const headers = { get: (name: string) => posted.header(name) };
   const receivedAt = now();
   const contentType = headers.get('content-type') ?? '';
   if (status !== 200 && !/xml|multipart/i.test(contentType)) {

@@ -5,14 +5,16 @@
 import { KitError } from '../../core/errors/index.ts';
 import type { AgencyCode } from '../../core/facts/index.ts';
 
-/** A fetch that was aborted by our timeout, or failed on the network (reset, refused, msw's HttpResponse.error()). */
+/** A POST that was aborted by our timeout, or failed on the network (reset, refused, msw's HttpResponse.error()). */
 export function errorForFetchFailure(error: unknown, context: { agency: AgencyCode; url: string; timeoutMs: number; timedOut: boolean }): KitError {
   const name = (error as { name?: unknown } | null)?.name;
   if (context.timedOut || name === 'TimeoutError' || name === 'AbortError') {
     return new KitError('ERR_AGENCY_TIMEOUT', `Agency ${context.agency} did not answer within ${context.timeoutMs} ms`, { agency: context.agency, url: context.url, timeoutMs: context.timeoutMs }, { cause: error });
   }
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (error as Error)?.message;
+  // fetch wraps the socket error in `cause`; node:http rejects with the socket error itself.
+  const own = error as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
+  const cause = own?.cause;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof own?.code === 'string' ? own.code : typeof cause?.message === 'string' ? cause.message : typeof own?.message === 'string' ? own.message : undefined;
   return new KitError('ERR_AGENCY_UNAVAILABLE', `Agency ${context.agency} could not be reached (${detail ?? 'network error'})`, { agency: context.agency, url: context.url, ...(detail ? { reason: detail } : {}) }, { cause: error });
 }
 

@@ -21,7 +21,7 @@ export interface DirectTransportOptions {
   readonly agencyUrls: Readonly<Record<CalledAgency, string>>;
   readonly signing: DirectSigning;
   readonly trust: TrustList;
-  /** Default: global fetch, looked up per call so msw interception applies. */
+  /** Send through this fetch instead of node:http (tests record calls this way). */
   readonly fetch?: typeof fetch;
 }
 
@@ -30,9 +30,6 @@ export function createDirectTransport(options: DirectTransportOptions): AgencyTr
     name: 'direct',
     call({ call, correlationId, timeoutMs }) {
       const { contract, operation } = contractOf(call);
-      const baseFetch = options.fetch ?? globalThis.fetch;
-      const withCorrelation: typeof fetch = (input, init) =>
-        baseFetch(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), [CORRELATION_HEADER]: correlationId } });
       return callAgencyDirect({
         url: options.agencyUrls[call.agency],
         contract,
@@ -42,7 +39,8 @@ export function createDirectTransport(options: DirectTransportOptions): AgencyTr
         signing: options.signing,
         trust: options.trust,
         timeoutMs,
-        fetch: withCorrelation,
+        headers: { [CORRELATION_HEADER]: correlationId },
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
       });
     },
   };
