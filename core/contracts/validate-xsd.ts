@@ -1,32 +1,25 @@
 /**
- * XSD validation of agency payloads, for adapters (answers) and simulators (every incoming request).
+ * XSD validation of agency payloads, for adapters (answers, and their own requests) and simulators (every incoming
+ * request).
  *
- * Engine: libxmljs2 0.35 (native libxml2 2.9.9 binding), chosen over xmllint-wasm 5.3 by measurement on this
- * machine (2 cores, Node 20.20), synchronous loop, one document per call:
- *   libxmljs2, this module, request samples of fixtures/contracts (warm, 5,000 calls each):
- *     sfr 7,800/s  fns 7,100/s  fri 9,500/s  gis-zhkh 4,900/s  zags 5,100/s  mvd 8,200/s
- *   libxmljs2 on a 5-element toy schema: 17,700/s (10,000 calls in 565 ms)
- *   xmllint-wasm, one validateXML() per document: 11/s on gis-zhkh, 19/s on the toy schema;
- *     1,000 documents batched into one call: 3,200/s, but only in batches and only async.
- * (libxmljs2 figures: `npx tsx` over loadXsdValidator(...).validate in a loop; test/contracts/validator.test.ts
- * re-checks >= 2,000/s. xmllint-wasm figures: the same loop over `await validateXML({ xml, schema })` in a
- * scratch install, since the package is not a dependency.) xmllint-wasm starts a WebAssembly instance per call,
- * so it cannot serve per-request validation at >= 2,000/s; libxmljs2 does, synchronously.
- * The cost of libxmljs2: a native build. It has no prebuilt binary reachable here, so its install script
- * (`prebuild-install || node-gyp rebuild`) builds from vendored sources against the Node headers (npm's
- * nodedir=/usr); that works offline with `npm install` and with `npm ci` in a fresh tree (checked), and needs
- * "libxmljs2" in package.json's allowScripts for npm 11.
+ * Engine: libxml2 compiled to WebAssembly (libxml2-wasm 0.7), with each schema compiled ONCE into an
+ * xmlSchema and reused for every document. It replaced libxmljs2 0.35 (a native binding), whose
+ * Document.validate() recompiles the schema inside every call: in the decisions bench, validation was the largest
+ * single cost of the gateway (9% self time, twice per agency call: the adapter's own request, then the answer).
+ * Measured on this machine (Node 20.20, warm, 3,000 calls each, parse + validate, `node` loop over the samples of
+ * fixtures/contracts): gis-zhkh answer 130 µs (libxmljs2 232), fns answer 66 µs (176), fns request 29 µs (151).
+ * No native build is needed either. xmllint-wasm (one WebAssembly instance per call) was measured too: 11–19/s.
  *
- * libxml2 is also what Debian's `xmllint --schema` uses, so the two give the same verdicts (test/contracts/xmllint-agreement.test.ts).
- * libxmljs2 0.35 compiles the schema inside every Document.validate() call (that is why the larger gis-zhkh
- * schema is slower); the cache below keeps the parsed schema document, which is fast enough that a compiled-
- * schema handle was not worth a native patch.
+ * libxml2 is also what Debian's `xmllint --schema` uses, so the two give the same verdicts
+ * (test/contracts/xmllint-agreement.test.ts). The WebAssembly heap is not garbage-collected: every parsed
+ * document is disposed in a finally block, and the compiled schemas live as long as the process.
+ * Limitation: the WebAssembly build cannot read files, so a schema with xs:include / xs:import of another file
+ * fails to compile (ERR_CONFIG_INVALID at load); the contracts here are single files.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import libxmljs from 'libxmljs2';
-import type { Document as LibxmlDocument } from 'libxmljs2';
+import { ParseOption, XmlDocument, XmlLibError, XsdValidator as CompiledSchema } from 'libxml2-wasm';
 import { KitError } from '../errors/index.ts';
 import { DEFAULT_XML_LIMITS } from '../xml/index.ts';
 
@@ -46,9 +39,9 @@ export interface XsdValidator {
   validate(xml: string): XsdValidationResult;
 }
 
-// Untrusted input: no network, no entity substitution, no external DTD. A DOCTYPE is refused outright, as in
-// core/xml's parseXml, because it is the only door to entity expansion.
-const INPUT_PARSE_OPTIONS = { nonet: true, noent: false, dtdload: false, dtdvalid: false, huge: false } as const;
+// Untrusted input: no network, no entity substitution (NOENT off), no external DTD (DTDLOAD off), no HUGE. A
+// DOCTYPE is refused outright anyway, as in core/xml's parseXml, because it is the only door to entity expansion.
+const INPUT_PARSE_OPTIONS = { option: ParseOption.XML_PARSE_NONET };
 const DOCTYPE_PATTERN = /<!DOCTYPE|<!ENTITY/i;
 // One bad document can yield thousands of messages (e.g. a repeated element); callers need the first few.
 const MAX_ISSUES = 50;
@@ -79,23 +72,24 @@ export function clearXsdValidatorCache(): void {
 }
 
 function compile(xsdPath: string): XsdValidator {
-  let schema: LibxmlDocument;
+  let schemaDocument: XmlDocument;
   try {
-    // baseUrl makes any xs:include/xs:import schemaLocation resolve beside the schema file.
-    schema = libxmljs.parseXml(readFileSync(xsdPath, 'utf8'), { baseUrl: pathToFileURL(xsdPath).href, nonet: true });
+    schemaDocument = XmlDocument.fromString(readFileSync(xsdPath, 'utf8'), { url: pathToFileURL(xsdPath).href, option: ParseOption.XML_PARSE_NONET });
   } catch (cause) {
     throw new KitError('ERR_CONFIG_INVALID', `Cannot read XSD ${xsdPath}: ${messageOf(cause)}`, { xsdPath }, { cause });
   }
-  // libxml2 compiles lazily inside validate(); probing now turns a broken schema into a startup error.
+  let schema: CompiledSchema;
   try {
-    libxmljs.parseXml('<probe/>').validate(schema);
+    schema = CompiledSchema.fromDoc(schemaDocument);
   } catch (cause) {
+    schemaDocument.dispose();
     throw new KitError('ERR_CONFIG_INVALID', `XSD ${xsdPath} does not compile: ${messageOf(cause)}`, { xsdPath }, { cause });
   }
+  // The compiled schema may point into its source document, so the document stays alive with it (per path, once).
   return Object.freeze({ xsdPath, validate: (xml: string) => validateWith(schema, xml) });
 }
 
-function validateWith(schema: LibxmlDocument, xml: string): XsdValidationResult {
+function validateWith(schema: CompiledSchema, xml: string): XsdValidationResult {
   const bytes = Buffer.byteLength(xml, 'utf8');
   if (bytes > DEFAULT_XML_LIMITS.maxBytes) {
     return invalid({ message: `XML document is ${bytes} bytes; the limit is ${DEFAULT_XML_LIMITS.maxBytes}` });
@@ -103,19 +97,28 @@ function validateWith(schema: LibxmlDocument, xml: string): XsdValidationResult 
   if (DOCTYPE_PATTERN.test(xml)) {
     return invalid({ message: 'XML with a DOCTYPE or entity declaration is refused' });
   }
-  let document: LibxmlDocument;
+  let document: XmlDocument;
   try {
-    document = libxmljs.parseXml(xml, INPUT_PARSE_OPTIONS);
+    document = XmlDocument.fromString(xml, INPUT_PARSE_OPTIONS);
   } catch (cause) {
-    return invalid({ ...lineOf(cause), message: `XML is not well-formed: ${messageOf(cause)}` });
+    const first = detailsOf(cause)[0];
+    return invalid({ ...lineOf(first), message: `XML is not well-formed: ${first === undefined ? messageOf(cause) : clean(first.message)}` });
   }
-  if (document.validate(schema)) return { valid: true };
-  const issues = document.validationErrors.slice(0, MAX_ISSUES).map((error) => ({
-    ...lineOf(error),
-    message: clean(error.message),
-  }));
-  // libxml2 always reports at least one reason; the fallback only guards the result's promise of a message.
-  return invalid(...(issues.length > 0 ? issues : [{ message: 'The document does not satisfy the schema' }]));
+  try {
+    schema.validate(document);
+    return { valid: true };
+  } catch (cause) {
+    const issues = detailsOf(cause).slice(0, MAX_ISSUES).map((detail) => ({ ...lineOf(detail), message: clean(detail.message) }));
+    if (!(cause instanceof XmlLibError)) throw cause;
+    // libxml2 always reports at least one reason; the fallback only guards the result's promise of a message.
+    return invalid(...(issues.length > 0 ? issues : [{ message: 'The document does not satisfy the schema' }]));
+  } finally {
+    document.dispose();
+  }
+}
+
+function detailsOf(error: unknown): readonly { message: string; line: number }[] {
+  return error instanceof XmlLibError ? error.details : [];
 }
 
 function invalid(...errors: XsdValidationIssue[]): XsdValidationResult {
