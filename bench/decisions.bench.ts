@@ -87,7 +87,9 @@ interface Child {
 }
 
 async function startChild(options: Record<string, unknown>): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', TARGET, JSON.stringify(options)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to each stack process, for profiling a row.
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', TARGET, JSON.stringify(options)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     child.stdin!.end();
@@ -268,8 +270,10 @@ function table(rows: readonly Row[]): string {
 
 export async function runDecisionsBench(options: { runMs: number }): Promise<string> {
   const rows: Row[] = [];
+  // BENCH_ROWS=substring keeps the rows whose "config phase" contains it (for profiling one row; the table stays whole otherwise).
+  const only = process.env['BENCH_ROWS'];
   for (const config of CONFIGS) {
-    for (const phase of config.phases) rows.push(await row(config, phase, options.runMs));
+    for (const phase of config.phases) if (only === undefined || `${config.name} ${phase}`.includes(only)) rows.push(await row(config, phase, options.runMs));
   }
   return [
     `personas (round robin): ${PERSONAS.map(([p]) => p).join(', ')}; application date ${APPLICATION_DATE}`,
