@@ -11,8 +11,8 @@ import {
   AGENCY_ANSWER_ID,
   SOAP11_CONTENT_TYPE,
   buildDirectRequest,
+  buildSignedDirectRequest,
   parseDirectAnswer,
-  signDirectEnvelope,
   soapActionHeader,
   verifyDirectEnvelope,
   type DirectAnswer,
@@ -115,9 +115,8 @@ export async function callAgencyDirect<G extends FactGroup>(options: CallAgencyD
 }
 
 function buildSignedRequest<G extends FactGroup>(options: CallAgencyDirectOptions<G>): { xml: string; messageId: string } {
-  const built = buildDirectRequest({ payloadXml: options.adapter.buildRequest(options.query) });
-  if (!options.signing) return built;
-  return { xml: signDirectEnvelope(built.xml, { side: 'caller', referenceId: built.referenceId, signing: options.signing }), messageId: built.messageId };
+  const input = { payloadXml: options.adapter.buildRequest(options.query) };
+  return options.signing ? buildSignedDirectRequest(input, options.signing) : buildDirectRequest(input);
 }
 
 function badResponse(agency: string, reason: string, cause?: unknown, issues?: unknown): KitError {

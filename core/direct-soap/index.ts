@@ -6,7 +6,7 @@
  * answers as SOAP faults with kit-namespace details. kit-direct.xsd describes the kit namespace.
  */
 export * from './wire-names.ts';
-export { buildDirectAnswer, buildDirectRequest, directEnvelope, soapActionHeader, type DirectMessage, type DirectMessageInput } from './build-envelope.ts';
+export { buildDirectAnswer, buildDirectRequest, buildSignedDirectAnswer, buildSignedDirectRequest, directEnvelope, soapActionHeader, type DirectMessage, type DirectMessageInput } from './build-envelope.ts';
 export {
   buildInvalidContentFault,
   buildRequestRejectedFault,
@@ -16,7 +16,7 @@ export {
   type RequestRejectedInput,
   type RequestStatusInput,
 } from './build-faults.ts';
-export { hasDirectSignature, signDirectEnvelope, verifyDirectEnvelope, type DirectSigning, type VerifyDirectOptions } from './sign-envelope.ts';
+export { hasDirectSignature, signDirectDocument, signDirectEnvelope, verifyDirectEnvelope, type DirectSigning, type SignDirectOptions, type VerifyDirectOptions } from './sign-envelope.ts';
 export { parseDirectRequest, type DirectRequest } from './parse-request.ts';
 export { parseDirectAnswer, type DirectAnswer, type DirectFault } from './parse-answer.ts';
 export { readDirectEnvelope, type DirectEnvelopeParts } from './read-envelope.ts';

@@ -6,6 +6,7 @@
 import { KitError } from '../errors/index.ts';
 import {
   signDetached,
+  signDetachedDocument,
   verifyDetached,
   type ProfileName,
   type SignatureProfile,
@@ -24,17 +25,32 @@ export interface DirectSigning {
   readonly transforms?: TransformChainName;
 }
 
+export interface SignDirectOptions {
+  readonly side: SignatureSide;
+  readonly referenceId: string;
+  readonly signing: DirectSigning;
+}
+
 /** Signs the element carrying `referenceId` and returns the whole envelope with the signature in the Header. */
-export function signDirectEnvelope(xml: string, options: { side: SignatureSide; referenceId: string; signing: DirectSigning }): string {
+export function signDirectEnvelope(xml: string, options: SignDirectOptions): string {
+  return signDetached(xml, detachedOptions(options));
+}
+
+/** The same on an envelope document already parsed or built (changed in place), returned serialized. */
+export function signDirectDocument(document: Document, options: SignDirectOptions): string {
+  return signDetachedDocument(document, detachedOptions(options));
+}
+
+function detachedOptions(options: SignDirectOptions): Parameters<typeof signDetached>[1] {
   const wrapper = SIGNATURE_WRAPPERS[options.side];
-  return signDetached(xml, {
+  return {
     referenceId: options.referenceId,
     profile: options.signing.profile,
     privateKeyPem: options.signing.privateKeyPem,
     certificatePem: options.signing.certificatePem,
     transforms: options.signing.transforms ?? 'smev',
     container: (doc) => headerWrapper(doc, wrapper),
-  });
+  };
 }
 
 function headerWrapper(doc: Document, wrapper: string): Element {

@@ -23,10 +23,12 @@ export function serializeDocument(document: Document): string {
 export function payloadWithId(payloadXml: string, id: string): string {
   const root = parseXml(payloadXml).documentElement;
   if (!root) throw new KitError('ERR_XML_MALFORMED', 'The payload has no root element');
-  if (!root.namespaceURI) {
-    // The SMEV transform cannot write an unqualified element, so such a payload could never be signed.
-    throw new KitError('ERR_TRANSFORM_UNQUALIFIED_ELEMENT', `The payload root <${root.localName}> has no namespace`);
-  }
-  root.setAttribute('Id', id);
+  requireQualifiedPayload(root).setAttribute('Id', id);
   return serializeElement(root);
+}
+
+/** The SMEV transform cannot write an unqualified element, so such a payload could never be signed. */
+export function requireQualifiedPayload(root: Element): Element {
+  if (!root.namespaceURI) throw new KitError('ERR_TRANSFORM_UNQUALIFIED_ELEMENT', `The payload root <${root.localName}> has no namespace`);
+  return root;
 }

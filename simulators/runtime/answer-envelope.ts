@@ -1,12 +1,12 @@
 /**
  * @module answer-envelope
  * The answer envelope around an agency's payload: Id stamped on the payload, a fresh kit:MessageID, signed when the
- * runtime signs. Built the full way (buildDirectAnswer, signDirectEnvelope) once per distinct payload with a
+ * runtime signs. Built the full way (buildSignedDirectAnswer or buildDirectAnswer) once per distinct payload with a
  * placeholder message id, then kept as the text before and after the id (hot-path-memo.ts): a repeated answer is
  * head + fresh id + tail, the same bytes the full way gives with that id, without parsing or signing again. The
  * signature covers the payload only, never the Header's message id, which is what makes the split exact.
  */
-import { buildDirectAnswer, signDirectEnvelope } from '../../core/direct-soap/index.ts';
+import { buildDirectAnswer, buildSignedDirectAnswer } from '../../core/direct-soap/index.ts';
 import { generateMessageId } from '../../core/smev/envelope/index.ts';
 import { RSA_SHA256_URI, resolveProfile } from '../../core/smev/signature/index.ts';
 import type { AgencyRuntime } from './handle-agency-request.ts';
@@ -21,8 +21,8 @@ const DETERMINISTIC_SIGNATURES: ReadonlySet<string> = new Set([RSA_SHA256_URI]);
 /** The full way, every step, as the runtime did before memoizing. */
 export function buildAnswerEnvelope(runtime: AgencyRuntime, payloadXml: string, messageId?: string): string {
   const { signAnswers, signing } = runtime.options;
-  const built = buildDirectAnswer({ payloadXml, ...(messageId === undefined ? {} : { messageId }) });
-  return signAnswers ? signDirectEnvelope(built.xml, { side: 'agency', referenceId: built.referenceId, signing }) : built.xml;
+  const input = { payloadXml, ...(messageId === undefined ? {} : { messageId }) };
+  return (signAnswers ? buildSignedDirectAnswer(input, signing) : buildDirectAnswer(input)).xml;
 }
 
 function rememberable(runtime: AgencyRuntime): boolean {

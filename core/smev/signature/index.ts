@@ -4,7 +4,7 @@ export type { SignatureProfile, ExternalSigner } from './profile.ts';
 export { devProfile } from './dev-profile.ts';
 export { gostProfile, streebog256Digest } from './gost-profile.ts';
 export { PROFILES, resolveProfile, type ProfileName } from './profiles.ts';
-export { signDetached, signDetachedWith, type SignDetachedOptions, type SignDetachedWithOptions } from './sign-detached.ts';
+export { signDetached, signDetachedDocument, signDetachedWith, type SignDetachedOptions, type SignDetachedWithOptions } from './sign-detached.ts';
 export type { ContainerSpec, ContainerChoice } from './container.ts';
 export { signSmevEnvelope, type SignEnvelopeOptions } from './sign-envelope.ts';
 export {

@@ -43,9 +43,17 @@ interface Prepared {
 
 /** Signs with a key held here. Returns the whole document with the signature in place. */
 export function signDetached(xml: string, options: SignDetachedOptions): string {
+  return signDetachedDocument(parseXml(xml), options);
+}
+
+/**
+ * The same on a document the caller already holds (built or parsed once), which it changes in place; returns it
+ * serialized. For writers that assemble a document anyway: one parse and one serialization per signed message.
+ */
+export function signDetachedDocument(doc: Document, options: SignDetachedOptions): string {
   const profile = resolveProfile(options.profile);
   const certificateBase64 = derBase64OfPem(options.certificatePem);
-  const prepared = prepare(parseXml(xml), options, profile);
+  const prepared = prepare(doc, options, profile);
   completeSignature(prepared.pending, profile.sign(prepared.signedInfoOctets, options.privateKeyPem), certificateBase64);
   return serializeDocument(prepared.doc);
 }
