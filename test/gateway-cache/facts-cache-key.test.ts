@@ -31,4 +31,15 @@ describe('the facts cache key', () => {
     ];
     expect(new Set([key, ...variants]).size).toBe(6);
   });
+
+  it('keeps the key that earlier versions wrote for a known request, so their cached entries are still found', () => {
+    // Computed with the locale-aware toLocaleLowerCase('ru-RU') / toLocaleUpperCase('ru-RU') of the first version.
+    const key = factsCacheKey({
+      agency: 'fns',
+      operation: 'GetIncome',
+      subject: { snils: '112-233-445 95', name: { family: 'ПЕТРОВА', first: 'Алёна Ёжикова', patronymic: 'Сергеевна' }, birthDate: '1985-03-20', identityDocument: { kindCode: '21', series: '45 09', number: '12345б' } },
+      period: { from: '2026-01-01', to: '2026-03-31' },
+    });
+    expect(key).toBe('facts:v1:fns:GetIncome:a5b364b1a25eddf9e403c6e2aecd228fa0106384d9f5913585d07ffdf5ee4107');
+  });
 });
