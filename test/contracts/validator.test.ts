@@ -33,6 +33,14 @@ describe('validateAgainstXsd', () => {
     expect(result.errors[0]).toEqual({ line: expectedLine, message: expect.stringContaining("'12.04.1988' is not a valid value of the atomic type 'xs:date'") });
   });
 
+  it('reads the text as it is, whatever encoding its declaration names (the text is already decoded)', () => {
+    const declared = fnsRequest.xml.replace(/^<\?xml[^>]*\?>/, '<?xml version="1.0" encoding="windows-1251"?>');
+    expect(declared).toContain('windows-1251');
+    expect(validateAgainstXsd(declared, fnsContract.files.xsdPath)).toEqual({ valid: true });
+    const result = validateAgainstXsd(declared.replace('<BirthDate>1988-04-12', '<BirthDate>Ж1988-04-12'), fnsContract.files.xsdPath);
+    expect(result.valid === false && result.errors[0]?.message).toContain("'Ж1988-04-12'");
+  });
+
   it('caps the error list so one hostile document cannot produce an unbounded report', () => {
     const items = '<Unexpected/>'.repeat(500);
     const xml = fnsRequest.xml.replace('</IncomeRequest>', `${items}</IncomeRequest>`);
