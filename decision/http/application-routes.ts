@@ -58,12 +58,13 @@ export function applicationRoutes(deps: ApplicationRouteDeps): Router {
       return;
     }
     if (result.kind === 'created') deps.onSubmitted();
-    const stored = deps.store.get(result.id);
+    // A new application is what `submit` just wrote; only a replay needs the stored one (its status moved on).
+    const stored = result.kind === 'created' ? { status: 'received', receivedAt: at.toISOString() } : deps.store.get(result.id);
     res
       .status(202)
       .location(links(result.id).self)
       .setHeader('Idempotent-Replayed', result.kind === 'replayed' ? 'true' : 'false')
-      .json({ id: result.id, status: result.kind === 'created' ? 'received' : (stored?.status ?? 'received'), receivedAt: stored?.receivedAt, links: links(result.id) });
+      .json({ id: result.id, status: stored?.status ?? 'received', receivedAt: stored?.receivedAt, links: links(result.id) });
   });
 
   router.get('/v1/applications/:id', (req: Request<{ id: string }>, res: Response) => {

@@ -1,11 +1,10 @@
 /**
  * @module email-file
- * An e-mail-ready message (RFC 5322, UTF-8, 8bit) per notification, written atomically (temporary file, then
- * rename) under `<dataDir>/outbox/`. The file name is derived from the outbox row, so writing it again after a
- * crash replaces the same file instead of adding a second one. A mail relay can pick the files up as they are.
+ * An e-mail-ready message (RFC 5322, UTF-8, 8bit) per notification, written atomically under
+ * `<dataDir>/outbox/` (notice-file-writer.ts). The file name is derived from the outbox row, so writing it again
+ * after a crash replaces the same file instead of adding a second one. A mail relay can pick the files up as they
+ * are.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Contact } from '../api/intake.ts';
 import type { NoticeText } from './notice-text.ts';
 
@@ -46,18 +45,4 @@ export function renderEmail(input: EmailFileInput): string {
     `X-Delivery-Id: ${input.outboxId}`,
   ];
   return `${headers.join('\r\n')}\r\n\r\n${`${first}\n\n---\n\n${second}\n`.replace(/\r?\n/g, '\r\n')}`;
-}
-
-/**
- * Async on purpose: the synchronous write and rename took 5.8% of the stack's event loop in the decisions bench.
- * Still atomic: a reader sees the old file or the whole new one, never a partial one (rename within one dir).
- * The temporary name is unique per outbox row, and the notifier writes a row at most once at a time.
- */
-export async function writeEmailFile(dir: string, input: EmailFileInput): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const name = emailFileName(input);
-  const temporary = join(dir, `.${name}.tmp`);
-  await writeFile(temporary, renderEmail(input), 'utf8');
-  await rename(temporary, join(dir, name));
-  return name;
 }

@@ -7,8 +7,10 @@
  */
 import type { Logger } from 'pino';
 import { backoffMs } from '../worker/backoff.ts';
-import type { DecisionStore } from '../store/decision-store.ts';
-import { writeEmailFile } from './email-file.ts';
+import type { DecisionStore, WrittenNotice } from '../store/decision-store.ts';
+import type { PendingNotice } from '../store/outbox-store.ts';
+import { emailFileName, renderEmail } from './email-file.ts';
+import { NoticeFileWriter, type NoticeFile } from './notice-file-writer.ts';
 import { noticeText } from './notice-text.ts';
 import { webhookPayload } from './webhook-payload.ts';
 
@@ -30,12 +32,15 @@ export class Notifier {
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = false;
+  readonly #files: NoticeFileWriter;
 
   constructor(
     private readonly store: DecisionStore,
     private readonly options: NotifierOptions,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.#files = new NoticeFileWriter(options.outboxDir);
+  }
 
   start(): void {
     this.#schedule(0);
@@ -52,6 +57,7 @@ export class Notifier {
     this.#stopped = true;
     clearTimeout(this.#timer);
     await this.#running;
+    await this.#files.close();
   }
 
   #schedule(ms: number): void {
@@ -79,45 +85,26 @@ export class Notifier {
 
   /**
    * Writes pending files; the decision notice's file is what marks the application notified. A batch's files are
-   * written concurrently off the event loop, then the written ones are marked in one transaction — always after
-   * their file is in place, so a crash in between only rewrites the same file (same name) on the next run.
+   * written off the event loop, then the written ones are marked in one transaction — always after their file is
+   * in place, so a crash in between only rewrites the same file (same name) on the next run.
    */
   async writeFiles(): Promise<void> {
     while (!this.#stopped) {
-      const entries = this.store.outbox.pendingFiles(BATCH);
+      const entries = this.store.outbox.pendingNotices(BATCH);
       if (entries.length === 0) return;
-      const results = await Promise.allSettled(entries.map((entry) => {
-        const application = this.store.get(entry.applicationId);
-        const decision = this.store.decision(entry.applicationId)?.decision;
-        return writeEmailFile(this.options.outboxDir, {
-          outboxId: entry.id,
-          sequence: entry.seq,
-          applicationId: entry.applicationId,
-          status: entry.status,
-          createdAt: entry.createdAt,
-          contact: application?.contact,
-          text: noticeText(entry.applicationId, entry.measure, entry.status, decision),
-        });
-      }));
+      // A notice that cannot be rendered fails alone, as a failed write does: its row stays pending.
+      const notices = entries.map((entry) => ({ entry, file: tryRender(entry) }));
+      const rendered = notices.filter((n): n is { entry: PendingNotice; file: NoticeFile } => !(n.file instanceof Error));
+      const results = await this.#files.write(rendered.map((n) => n.file));
       // stop() awaits this tick before the store closes, so this is a safety net: if the store is closed anyway,
       // leave the rows pending and the next run rewrites the same files.
       if (this.#stopped && !this.store.db.open) return;
-      const now = new Date();
-      this.store.db.transaction(() => {
-        entries.forEach((entry, i) => {
-          const result = results[i];
-          if (result?.status !== 'fulfilled') return;
-          this.store.outbox.markFileWritten(entry.id, result.value);
-          if (entry.status === 'decided' || entry.status === 'manual-review') this.store.appendStatus(entry.applicationId, 'notified', now);
-        });
-      })();
-      entries.forEach((entry, i) => {
-        const result = results[i];
-        if (result?.status === 'fulfilled') this.log.info({ applicationId: entry.applicationId, status: entry.status, file: result.value }, 'notice written');
-      });
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      const written: WrittenNotice[] = rendered.flatMap(({ entry, file }, i) => (results[i] === undefined ? [{ outboxId: entry.id, applicationId: entry.applicationId, measure: entry.measure, status: entry.status, fileName: file.name }] : []));
+      this.store.recordNoticesWritten(written, new Date());
+      for (const notice of written) this.log.info({ applicationId: notice.applicationId, status: notice.status, file: notice.fileName }, 'notice written');
+      const failed = notices.find((n) => n.file instanceof Error)?.file ?? results.find((r) => r !== undefined);
       // Same as before: a failing write ends the tick with an error log; the row stays pending and is retried.
-      if (failed !== undefined) throw failed.reason;
+      if (failed !== undefined) throw failed;
     }
   }
 
@@ -130,7 +117,9 @@ export class Notifier {
       if (entries.length === 0) return;
       for (const entry of entries) {
         if (this.#stopped) return;
-        const payload = webhookPayload(entry, this.store.decision(entry.applicationId)?.decision);
+        // Only a decision status's payload shows the decision: do not read and parse it for the others.
+        const decision = entry.status === 'decided' || entry.status === 'manual-review' ? this.store.decision(entry.applicationId)?.decision : undefined;
+        const payload = webhookPayload(entry, decision);
         const attempt = entry.webhookAttempts + 1;
         let error: string | undefined;
         try {
@@ -155,5 +144,22 @@ export class Notifier {
         }
       }
     }
+  }
+}
+
+function tryRender(entry: PendingNotice): NoticeFile | Error {
+  try {
+    const input = {
+      outboxId: entry.id,
+      sequence: entry.seq,
+      applicationId: entry.applicationId,
+      status: entry.status,
+      createdAt: entry.createdAt,
+      contact: entry.contact,
+      text: noticeText(entry.applicationId, entry.measure, entry.status, entry.decision),
+    };
+    return { name: emailFileName(input), content: renderEmail(input) };
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
   }
 }

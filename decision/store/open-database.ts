@@ -7,7 +7,8 @@
  * Durability (`DECISION_DB_SYNCHRONOUS`, decision/README.md "Store"): NORMAL (the default) syncs the WAL at
  * checkpoints only, so a committed transaction survives a killed or crashed process (the WAL is in the OS page
  * cache) but the last commits may be lost on a power cut or kernel crash; FULL syncs the WAL on every commit and
- * survives those too, at the price of an fsync per status change (11.8% of the stack's CPU in the decisions bench).
+ * survives those too, at the price of an fsync per commit (11.8% of the stack's CPU in the decisions bench, measured
+ * when every status change was a commit of its own).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { prepared } from './statements.ts';
+import type { Contact } from '../api/intake.ts';
+import type { Decision } from '../rules/index.ts';
 import type { ApplicationStatus } from './statuses.ts';
 
 export interface OutboxEntry {
@@ -17,6 +19,13 @@ export interface OutboxEntry {
   readonly status: ApplicationStatus;
   readonly createdAt: string;
   readonly webhookAttempts: number;
+}
+
+/** A notification whose file is still to be written, with what its text needs. */
+export interface PendingNotice extends OutboxEntry {
+  readonly contact: Contact | undefined;
+  /** Only for a decision status: the other notices do not show it. */
+  readonly decision: Decision | undefined;
 }
 
 interface OutboxRow {
@@ -40,8 +49,22 @@ export class OutboxStore {
       .run(randomUUID(), entry.applicationId, entry.status, entry.at.toISOString(), JSON.stringify({ measure: entry.measure }), entry.file ? 'pending' : 'none', entry.webhook ? 'pending' : 'none', entry.at.getTime());
   }
 
-  pendingFiles(limit: number): OutboxEntry[] {
-    return (prepared(this.db, `SELECT * FROM outbox WHERE file_state = 'pending' ORDER BY seq LIMIT ?`).all(limit) as OutboxRow[]).map(fromRow);
+  /**
+   * One query for a batch: the notifier used to read the whole application and the decision per file, which
+   * parsed the application and decision JSON four times per application.
+   */
+  pendingNotices(limit: number): PendingNotice[] {
+    const rows = prepared(
+        this.db,
+      `SELECT o.*, a.contact_json, CASE WHEN o.status IN ('decided', 'manual-review') THEN d.decision_json END AS decision_json
+                FROM outbox o LEFT JOIN applications a ON a.id = o.application_id LEFT JOIN decisions d ON d.application_id = o.application_id
+                WHERE o.file_state = 'pending' ORDER BY o.seq LIMIT ?`)
+      .all(limit) as (OutboxRow & { contact_json: string | null; decision_json: string | null })[];
+    return rows.map((row) => ({
+      ...fromRow(row),
+      contact: row.contact_json === null ? undefined : (JSON.parse(row.contact_json) as Contact),
+      decision: row.decision_json === null ? undefined : (JSON.parse(row.decision_json) as Decision),
+    }));
   }
 
   markFileWritten(id: string, fileName: string): void {

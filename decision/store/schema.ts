@@ -87,6 +87,8 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_files ON outbox (file_state, seq);
 CREATE INDEX IF NOT EXISTS outbox_webhook ON outbox (webhook_state, webhook_next_at);
+-- GET /v1/applications/:id lists an application's notifications; without this it read the whole outbox.
+CREATE INDEX IF NOT EXISTS outbox_application ON outbox (application_id, seq);
 `;
 
 export function migrate(db: Database.Database): void {

@@ -18,3 +18,8 @@ export function rankOf(status: ApplicationStatus): number {
 }
 
 export const DECISION_STATUSES: readonly ApplicationStatus[] = ['decided', 'manual-review'];
+
+/** `rankOf` as an SQL expression over a status column, so the store compares ranks inside one UPDATE. */
+export function rankSql(column: string): string {
+  return `CASE ${column} ${APPLICATION_STATUSES.map((s) => `WHEN '${s}' THEN ${RANK[s]}`).join(' ')} END`;
+}

@@ -3,14 +3,21 @@
  * The gateway's HTTP API as the decision service uses it (never its code): POST /v1/facts, and when the answer is
  * 202, polling the given path until the facts are ready or the deadline passes. Two kinds of failure, kept apart
  * because they lead to different places:
- * - GatewayUnavailableError: the gateway could not be reached, answered 5xx/429/401, or is still working at the
- *   deadline → the application goes back to the queue with backoff (still pending, never refused);
+ * - GatewayUnavailableError: the gateway could not be reached, answered 5xx/429/401/408 or a redirect (a
+ *   GATEWAY_URL that does not name the gateway itself), or is still working at the deadline → the application goes
+ *   back to the queue with backoff (still pending, never refused);
  * - a permanent refusal of this one request (400, 403, 422, an answer that fails the facts model) → the person's
  *   facts are "not obtained", which the rules turn into manual review with the reason.
  */
 import { z } from 'zod';
 import { applicantFactsSchema, type ApplicantFacts } from '../../core/facts/index.ts';
 import type { FactsAsk } from './facts-plan.ts';
+import { exchangeOverFetch, exchangeOverNodeHttp, type HttpExchange } from '../../core/http/index.ts';
+
+interface GatewayAnswer {
+  readonly status: number;
+  readonly text: string;
+}
 
 export class GatewayUnavailableError extends Error {
   override readonly name = 'GatewayUnavailableError';
@@ -23,6 +30,7 @@ export interface GatewayClientOptions {
   readonly deadlineMs: number;
   readonly pollIntervalMs: number;
   readonly timeoutMs: number;
+  /** Calls go through this fetch when given (tests); through node:http otherwise. */
   readonly fetch?: typeof fetch;
 }
 
@@ -32,10 +40,10 @@ const pendingSchema = z.object({ requestId: z.string().min(1), poll: z.string().
 const problemCodeSchema = z.object({ code: z.string() }).partial();
 
 export class GatewayClient {
-  readonly #fetch: typeof fetch;
+  readonly #http: HttpExchange;
 
   constructor(private readonly options: GatewayClientOptions) {
-    this.#fetch = options.fetch ?? fetch;
+    this.#http = options.fetch === undefined ? exchangeOverNodeHttp : exchangeOverFetch(options.fetch);
   }
 
   async facts(ask: FactsAsk, purpose: { measure: string; caseNumber: string }, asOf: string, correlationId: string): Promise<FactsResult> {
@@ -50,9 +58,9 @@ export class GatewayClient {
     const deadline = Date.now() + this.options.deadlineMs;
     let response = await this.call('POST', '/v1/facts', correlationId, body);
     for (;;) {
-      if (response.status === 200) return this.parse(await response.json());
+      if (response.status === 200) return this.parse(JSON.parse(response.text));
       if (response.status === 202) {
-        const pending = pendingSchema.safeParse(await response.json());
+        const pending = pendingSchema.safeParse(JSON.parse(response.text));
         if (!pending.success) throw new GatewayUnavailableError('The gateway answered 202 without a poll path');
         if (Date.now() >= deadline) throw new GatewayUnavailableError(`The facts were not ready within ${this.options.deadlineMs} ms`);
         await delay(this.options.pollIntervalMs);
@@ -61,11 +69,10 @@ export class GatewayClient {
         if (response.status === 404) response = await this.call('POST', '/v1/facts', correlationId, body);
         continue;
       }
-      if (response.status >= 500 || response.status === 429 || response.status === 401 || response.status === 408) {
-        await response.body?.cancel();
+      if (response.status >= 500 || response.status === 429 || response.status === 401 || response.status === 408 || (response.status >= 300 && response.status < 400)) {
         throw new GatewayUnavailableError(`The gateway answered ${response.status}`);
       }
-      const problem = problemCodeSchema.safeParse(await safeJson(response));
+      const problem = problemCodeSchema.safeParse(safeJson(response.text));
       return { ok: false, status: response.status, code: (problem.success ? problem.data.code : undefined) ?? `HTTP_${response.status}` };
     }
   }
@@ -75,23 +82,27 @@ export class GatewayClient {
     return parsed.success ? { ok: true, facts: parsed.data } : { ok: false, status: 200, code: 'ERR_FACTS_INVALID' };
   }
 
-  private async call(method: 'GET' | 'POST', path: string, correlationId: string, body?: unknown): Promise<Response> {
+  private async call(method: 'GET' | 'POST', path: string, correlationId: string, body?: unknown): Promise<GatewayAnswer> {
     try {
-      return await this.#fetch(`${this.options.url}${path}`, {
+      const answer = await this.#http({
         method,
+        url: `${this.options.url}${path}`,
         headers: { 'x-api-key': this.options.apiKey, 'x-correlation-id': correlationId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        timeoutMs: this.options.timeoutMs,
+        // A facts request only reads: sending it again after a stale keep-alive connection is harmless.
+        idempotent: true,
       });
+      return { status: answer.status, text: answer.body.toString('utf8') };
     } catch (error) {
       throw new GatewayUnavailableError(`The gateway could not be reached: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }
 
-async function safeJson(response: Response): Promise<unknown> {
+function safeJson(text: string): unknown {
   try {
-    return await response.json();
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }

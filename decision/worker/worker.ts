@@ -69,6 +69,8 @@ export class Worker {
     try {
       const free = this.options.concurrency - this.#inFlight.size;
       const claimed = free > 0 ? this.store.claim(this.owner, free, Date.now(), this.options.leaseMs) : [];
+      // The claim appended `requests-sent` to the applications that did not have it yet.
+      if (claimed.length > 0) this.onStatusChange();
       for (const application of claimed) {
         const run = this.#process(application).finally(() => {
           this.#inFlight.delete(application.id);
@@ -92,16 +94,20 @@ export class Worker {
       }
     }, Math.max(50, Math.floor(this.options.leaseMs / 3)));
     try {
-      this.#status(app.id, 'requests-sent');
       const parameters = parametersFor(app.application.applicationDate, this.options.regionCode);
       const gathered = parameters === undefined
         ? { facts: {}, refused: [] }
         : await gatherApplicationFacts({ applicationId: app.id, application: app.application, parameters, dwelling: app.address }, this.gateway);
       for (const r of gathered.refused) log.warn({ person: r.slot, code: r.code }, 'the gateway refused a facts request; the person counts as not obtained');
+      const factsReceivedAt = new Date();
       if (this.#stopped) return; // shutting down: leave the application to the next run rather than race the close
-      this.#status(app.id, 'facts-received');
-      const result = this.store.decide(app.id, this.owner, new Date(), (previousGrants) => makeDecision(app.id, app.application, gathered.facts, this.options.regionCode, previousGrants));
-      if (result === 'decided') log.info({ outcome: this.store.get(app.id)?.decisionKind }, 'application decided');
+      let outcome: string | undefined;
+      const result = this.store.decide(app.id, this.owner, { factsReceivedAt, decidedAt: new Date() }, (previousGrants) => {
+        const made = makeDecision(app.id, app.application, gathered.facts, this.options.regionCode, previousGrants);
+        outcome = made.decision.kind;
+        return made;
+      });
+      if (result === 'decided') log.info({ outcome }, 'application decided');
       else log.warn({ result }, 'decision not stored');
       this.onStatusChange();
     } catch (error) {
@@ -114,10 +120,5 @@ export class Worker {
     } finally {
       clearInterval(renew);
     }
-  }
-
-  #status(id: string, status: 'requests-sent' | 'facts-received'): void {
-    this.store.appendStatus(id, status, new Date());
-    this.onStatusChange();
   }
 }
