@@ -1,6 +1,6 @@
 /**
  * The direct synchronous SOAP call to one agency (core/direct-soap wire format): build the request with the
- * adapter, sign it if asked, POST it (node:http, or an injected fetch: http-post.ts), then read the answer in an order
+ * adapter, sign it if asked, POST it (node:http, or an injected fetch: core/http), then read the answer in an order
  * that never lets an unchecked answer through: envelope → agency signature against the trust list → XSD → adapter.
  * Every failure is a typed outcome; only programming errors (non-KitErrors from the adapter) throw.
  */
@@ -24,7 +24,7 @@ import type { FactGroup } from '../../core/facts/index.ts';
 import { generateMessageId, isMessageIdV1 } from '../../core/smev/envelope/index.ts';
 import type { TrustList } from '../../core/smev/signature/index.ts';
 import { markAnswerSchemaChecked } from '../xml/checked-answer.ts';
-import { postWithFetch, postWithNodeHttp, type PostedAnswer } from './http-post.ts';
+import { exchangeOverFetch, exchangeOverNodeHttp, type HttpExchangeAnswer } from '../../core/http/index.ts';
 import { errorForFetchFailure, errorForHttpStatus, retryAfterMs } from './transport-failure.ts';
 
 export interface CallAgencyDirectOptions<G extends FactGroup> {
@@ -59,10 +59,12 @@ export async function callAgencyDirect<G extends FactGroup>(options: CallAgencyD
     if (isKitError(cause)) return error(cause);
     throw cause;
   }
-  const post = options.fetch === undefined ? postWithNodeHttp : postWithFetch(options.fetch);
-  let posted: PostedAnswer;
+  const exchange = options.fetch === undefined ? exchangeOverNodeHttp : exchangeOverFetch(options.fetch);
+  let posted: HttpExchangeAnswer;
   try {
-    posted = await post(url, {
+    posted = await exchange({
+      method: 'POST',
+      url,
       headers: { ...options.headers, 'content-type': SOAP11_CONTENT_TYPE, soapaction: soapActionHeader(operation) },
       body: request.xml,
       timeoutMs,

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { postWithFetch, postWithNodeHttp } from '../../adapters/transport/http-post.ts';
+import { exchangeOverFetch, exchangeOverNodeHttp, type HttpExchangeRequest } from '../../core/http/index.ts';
+
+const post = (url: string, rest: Omit<HttpExchangeRequest, 'method' | 'url'>) => exchangeOverNodeHttp({ method: 'POST', url, ...rest });
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -20,7 +22,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse, body: 
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/ws`;
 }
 
-describe('posting a SOAP body over node:http', () => {
+describe('one HTTP exchange over node:http', () => {
   it('sends the body with its byte length and our headers, and returns status, headers and the whole answer', async () => {
     let seen: { length: string | undefined; action: string | undefined; body: string } | undefined;
     const url = await serve((req, res, body) => {
@@ -29,7 +31,7 @@ describe('posting a SOAP body over node:http', () => {
       res.write('<a>');
       res.end('Ж</a>');
     });
-    const answer = await postWithNodeHttp(url, { headers: { soapaction: '"urn:x"' }, body: '<Запрос/>', timeoutMs: 2_000 });
+    const answer = await post(url, { headers: { soapaction: '"urn:x"' }, body: '<Запрос/>', timeoutMs: 2_000 });
     expect(seen).toEqual({ length: String(Buffer.byteLength('<Запрос/>')), action: '"urn:x"', body: '<Запрос/>' });
     expect(answer.status).toBe(500);
     expect(answer.header('retry-after')).toBe('3');
@@ -42,7 +44,7 @@ describe('posting a SOAP body over node:http', () => {
       res.writeHead(200, { 'content-type': 'text/xml' });
       res.write('<a>'); // and never ends
     });
-    await expect(postWithNodeHttp(url, { headers: {}, body: '<q/>', timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(post(url, { headers: {}, body: '<q/>', timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 
   it('rejects with the socket error when the connection closes in the middle of the answer', async () => {
@@ -50,17 +52,39 @@ describe('posting a SOAP body over node:http', () => {
       res.writeHead(200, { 'content-type': 'text/xml', 'content-length': '1000' });
       res.write('<a>', () => res.socket?.destroy());
     });
-    await expect(postWithNodeHttp(url, { headers: {}, body: '<q/>', timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(post(url, { headers: {}, body: '<q/>', timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'ECONNRESET' });
+  });
+
+  it('sends an idempotent request again, once, when a kept-alive connection turns out closed as it is reused', async () => {
+    const served = new WeakSet<object>();
+    let dropped = 0;
+    const url = await serve((req, res) => {
+      // The second request on one connection: close it unanswered, as a server whose idle timeout just ran out.
+      if (served.has(req.socket)) {
+        dropped += 1;
+        req.socket.destroy();
+        return;
+      }
+      served.add(req.socket);
+      res.end('ok');
+    });
+    const once = { headers: {}, body: '<q/>', timeoutMs: 2_000, idempotent: true };
+    expect(Buffer.from((await post(url, once)).body).toString()).toBe('ok');
+    expect(Buffer.from((await post(url, once)).body).toString()).toBe('ok');
+    expect(dropped).toBe(1);
+    // Not marked idempotent (the gateway's agency calls, retried by its own stage): one attempt, one request.
+    await expect(post(url, { headers: {}, body: '<q/>', timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect(dropped).toBe(2);
   });
 
   it('rejects with ECONNREFUSED when nothing listens', async () => {
     const url = await serve(() => {});
     await new Promise<void>((resolve) => servers.pop()!.close(() => resolve()));
-    await expect(postWithNodeHttp(url, { headers: {}, body: '<q/>', timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await expect(post(url, { headers: {}, body: '<q/>', timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('through an injected fetch reports our timeout as a TimeoutError too', async () => {
     const url = await serve(() => {}); // never answers
-    await expect(postWithFetch(fetch)(url, { headers: {}, body: '<q/>', timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(exchangeOverFetch(fetch)({ method: 'POST', url, headers: {}, body: '<q/>', timeoutMs: 100 })).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 });
