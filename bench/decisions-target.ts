@@ -7,6 +7,7 @@
  * - `all` (default): `startStack` — every service in one process and one event loop, as `npm start` runs it;
  * - `simulators`: the six agency simulators (signed answers, signed requests required, as in the stack);
  * - `gateway`: the facts gateway (direct mode) calling the `agencies` URLs given;
+ * - `simulators+gateway`: both of the above in one process (agency calls stay inside one event loop);
  * - `decision`: the decision service calling the `gateway` URL given.
  * Split into three processes, the stack can use both cores: one event loop was the cap at ~1.1 cores.
  */
@@ -22,7 +23,7 @@ import { startAgencySimulators } from '../stack/start-agencies.ts';
 import { resolvePersonasDir } from '../stack/stack-options.ts';
 
 interface TargetOptions {
-  readonly part?: 'all' | 'simulators' | 'gateway' | 'decision';
+  readonly part?: 'all' | 'simulators' | 'gateway' | 'simulators+gateway' | 'decision';
   readonly gatewayEnv?: Record<string, string>;
   readonly decisionEnv?: Record<string, string>;
   /** For `gateway`: the SOAP endpoint per agency (what `simulators` printed). */
@@ -34,7 +35,7 @@ interface TargetOptions {
 const options = JSON.parse(process.argv[2] ?? '{}') as TargetOptions;
 const HOST = '127.0.0.1';
 
-async function start(): Promise<{ urls: Record<string, unknown>; close: () => Promise<void> }> {
+async function startPart(options: TargetOptions): Promise<{ urls: Record<string, unknown>; close: () => Promise<void> }> {
   switch (options.part ?? 'all') {
     case 'all': {
       const input: StackOptionsInput = { gatewayEnv: options.gatewayEnv ?? {}, decisionEnv: options.decisionEnv ?? {} };
@@ -46,6 +47,11 @@ async function start(): Promise<{ urls: Record<string, unknown>; close: () => Pr
       // The same start as the stack's (startAgencySimulators): requests must be signed, answers are signed.
       const agencies = await startAgencySimulators({ host: HOST, ports, personasDir: resolvePersonasDir('fixtures/personas'), watchPersonas: false, seed: 1, faultsFile: undefined, logger: { error: () => {} } });
       return { urls: { agencies: agencies.endpoints }, close: () => agencies.close() };
+    }
+    case 'simulators+gateway': {
+      const simulators = await startPart({ part: 'simulators' });
+      const gateway = await startPart({ ...options, part: 'gateway', agencies: simulators.urls['agencies'] as Record<CalledAgency, string> });
+      return { urls: gateway.urls, close: async () => { await gateway.close(); await simulators.close(); } };
     }
     case 'gateway': {
       const agencies = options.agencies;
@@ -78,7 +84,7 @@ async function start(): Promise<{ urls: Record<string, unknown>; close: () => Pr
   }
 }
 
-const running = await start();
+const running = await startPart(options);
 process.stdout.write(`${JSON.stringify(running.urls)}\n`);
 let stopping = false;
 const stop = (): void => {

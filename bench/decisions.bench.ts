@@ -33,6 +33,8 @@ const PERSONAS: readonly [string, DemoMeasure][] = [
   ['utility-egorova-shared-flat-granted', 'utility-compensation'],
 ];
 const MAX_APPLICATIONS = 5_000;
+const WARM_UP_APPLICATIONS = 300;
+const WARM_UP_PER_SEC = 100;
 const DRAIN_MS = 60_000;
 const THROUGHPUT_OFFERED_PER_SEC = 300;
 const LATENCY_OFFERED_PER_SEC = 50;
@@ -47,8 +49,11 @@ const { GATEWAY_CACHE_TTL_MS: _ttl, GATEWAY_CACHE_STALE_MS: _stale, ...GATEWAY_E
 type Phase = 'throughput' | 'latency' | 'light load';
 interface Config {
   readonly name: string;
-  /** `split`: simulators, gateway and decision service in three processes; `one`: startStack in one, as `npm start`. */
-  readonly layout: 'split' | 'one';
+  /**
+   * `split`: simulators, gateway and decision service in three processes; `pair`: simulators and gateway in one
+   * process, the decision service in another; `one`: startStack in one, as `npm start`.
+   */
+  readonly layout: 'split' | 'pair' | 'one';
   readonly gatewayEnv: Record<string, string>;
   readonly decisionEnv: Record<string, string>;
   readonly phases: readonly Phase[];
@@ -56,6 +61,7 @@ interface Config {
 const CONFIGS: readonly Config[] = [
   { name: '3 processes, decision defaults', layout: 'split', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency', 'light load'] },
   { name: '3 processes, worker concurrency 32', layout: 'split', gatewayEnv: GATEWAY_ENV, decisionEnv: { DECISION_WORKER_CONCURRENCY: '32' }, phases: ['throughput', 'latency'] },
+  { name: '2 processes (simulators+gateway | decision), decision defaults', layout: 'pair', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency', 'light load'] },
   { name: '1 process (npm start), decision defaults', layout: 'one', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency'] },
   { name: '3 processes, gateway cache ON', layout: 'split', gatewayEnv: GATEWAY_ENV_CACHED, decisionEnv: {}, phases: ['throughput', 'latency'] },
 ];
@@ -121,6 +127,10 @@ async function startTarget(config: Config): Promise<Target> {
   try {
     if (config.layout === 'one') {
       children.push(await startChild({ part: 'all', gatewayEnv: config.gatewayEnv, decisionEnv: config.decisionEnv }));
+    } else if (config.layout === 'pair') {
+      const gateway = await startChild({ part: 'simulators+gateway', gatewayEnv: config.gatewayEnv });
+      children.push(gateway);
+      children.push(await startChild({ part: 'decision', gateway: gateway.urls['gateway'], decisionEnv: config.decisionEnv }));
     } else {
       const simulators = await startChild({ part: 'simulators' });
       children.push(simulators);
@@ -223,8 +233,10 @@ async function row(config: Config, phase: Phase, windowMs: number): Promise<Row>
   const perSecond = OFFERED[phase];
   const target = await startTarget(config);
   try {
-    // Warm-up: one of each persona, so the first measured decisions do not pay for JIT and lazy loading.
-    await offer(target.decision, 20, bodies.length * 2);
+    // Warm-up, so the measured decisions run on optimized code, as a service that has been up for a while does:
+    // with only 8 warm-up applications, a fresh stack spent about twice the CPU per decision at 50/s as at 300/s
+    // (V8 still compiling and optimizing), which showed up as latency.
+    await offer(target.decision, WARM_UP_PER_SEC, WARM_UP_APPLICATIONS);
     await drain(target.decision);
     const load1 = loadavg()[0]!;
     const count = Math.min(MAX_APPLICATIONS, Math.round((perSecond * windowMs) / 1000));
@@ -280,7 +292,7 @@ export async function runDecisionsBench(options: { runMs: number }): Promise<str
     `gateway: cache off except where a row says ON, rate limits raised (${Object.entries(GATEWAY_ENV).map(([k, v]) => `${k}=${v}`).join(' ')}); direct mode, signed both ways`,
     'simulators: as in the stack — signed requests required and verified, answers signed and checked against their XSD (validateAnswers on), hot-path memo on',
     '3 processes: simulators | gateway | decision service, each its own event loop; 1 process: startStack (npm start); CPU is the sum over the processes (per process: simulators / gateway / decision service)',
-    `${options.runMs} ms of offered load per row (at most ${MAX_APPLICATIONS} applications, drained for at most ${DRAIN_MS / 1000} s) after a warm-up of ${bodies.length * 2}; a fresh stack per row`,
+    `${options.runMs} ms of offered load per row (at most ${MAX_APPLICATIONS} applications, drained for at most ${DRAIN_MS / 1000} s) after a warm-up of ${WARM_UP_APPLICATIONS} applications offered at ${WARM_UP_PER_SEC}/s and drained; a fresh stack per row`,
     '',
     table(rows),
   ].join('\n');
