@@ -18,12 +18,20 @@ const PERSONAS: readonly [string, DemoMeasure][] = [
   ['utility-vasiliev-granted', 'utility-compensation'],
   ['utility-egorova-shared-flat-granted', 'utility-compensation'],
 ];
-/** [offered per second, applications]; the first is the warm-up. */
-const RUNS: readonly [number, number][] = [[100, 300], [50, 250], [300, 900], [50, 250], [20, 100]];
+/** [offered per second, applications]; the first is the warm-up. BENCH_RUNS="100:300,50:600" replaces them. */
+const RUNS: readonly [number, number][] = process.env['BENCH_RUNS'] === undefined
+  ? [[100, 300], [50, 250], [300, 900], [50, 250], [20, 100]]
+  : process.env['BENCH_RUNS'].split(',').map((run) => {
+      const [perSecond, count] = run.split(':').map(Number);
+      if (!(perSecond! > 0 && count! > 0 && count! <= 5_000)) throw new Error(`BENCH_RUNS: "${run}" is not rate:count (count at most 5000)`);
+      return [perSecond!, count!];
+    });
 
 const children: ChildProcess[] = [];
 async function startChild(options: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', TARGET, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof", or V8 flags to compare) goes to each stack process, as in the decisions bench.
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', TARGET, JSON.stringify(options)], { stdio: ['pipe', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
