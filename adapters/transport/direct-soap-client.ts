@@ -24,7 +24,7 @@ import type { FactGroup } from '../../core/facts/index.ts';
 import { generateMessageId, isMessageIdV1 } from '../../core/smev/envelope/index.ts';
 import type { TrustList } from '../../core/smev/signature/index.ts';
 import { markAnswerSchemaChecked } from '../xml/checked-answer.ts';
-import { exchangeOverFetch, exchangeOverNodeHttp, type HttpExchangeAnswer } from '../../core/http/index.ts';
+import { BodyTooLargeError, exchangeOverFetch, exchangeOverNodeHttp, type HttpExchangeAnswer } from '../../core/http/index.ts';
 import { errorForFetchFailure, errorForHttpStatus, retryAfterMs } from './transport-failure.ts';
 
 export interface CallAgencyDirectOptions<G extends FactGroup> {
@@ -70,6 +70,7 @@ export async function callAgencyDirect<G extends FactGroup>(options: CallAgencyD
       timeoutMs,
     });
   } catch (cause) {
+    if (cause instanceof BodyTooLargeError) return error(badResponse(adapter.agency, cause.message, cause));
     return error(errorForFetchFailure(cause, { agency: adapter.agency, url, timeoutMs, timedOut: (cause as { name?: unknown } | null)?.name === 'TimeoutError' }));
   }
   const { status, body } = posted;

@@ -25,6 +25,19 @@ export interface HttpExchangeRequest {
   readonly idempotent?: boolean;
   /** For the whole exchange, including a slowly dripping answer; rejects with a TimeoutError when it passes. */
   readonly timeoutMs: number;
+  /** The longest answer body read; a longer one is cut off and rejected with BodyTooLargeError. Default 64 MiB. */
+  readonly maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/** The peer sent more than `maxBodyBytes`: nothing of it is used, and the connection is dropped. */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+  readonly code = 'ERR_HTTP_BODY_TOO_LARGE';
+  constructor(readonly limit: number) {
+    super(`the answer is longer than ${limit} bytes`);
+  }
 }
 
 export interface HttpExchangeAnswer {
@@ -71,7 +84,13 @@ function exchangeOnce(request: HttpExchangeRequest): Promise<HttpExchangeAnswer>
     const req = client.request(target, { method: request.method, headers }, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const limit = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      let length = 0;
+      res.on('data', (chunk: Buffer) => {
+        length += chunk.length;
+        if (length > limit) fail(new BodyTooLargeError(limit));
+        else chunks.push(chunk);
+      });
       res.on('error', fail);
       // A connection closed in the middle of the body ends with 'close' and no 'end'.
       res.on('close', () => {
@@ -111,8 +130,11 @@ export function exchangeOverFetch(doFetch: typeof fetch): HttpExchange {
         signal: controller.signal,
       });
       const body = Buffer.from(await response.arrayBuffer());
+      const limit = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      if (body.length > limit) throw new BodyTooLargeError(limit);
       return { status: response.status, header: (name) => response.headers.get(name), body };
     } catch (error) {
+      if (error instanceof BodyTooLargeError) throw error;
       throw controller.signal.aborted ? timeoutError(request.timeoutMs) : error;
     } finally {
       clearTimeout(timer);

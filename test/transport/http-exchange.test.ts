@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exchangeOverFetch, exchangeOverNodeHttp, type HttpExchangeRequest } from '../../core/http/index.ts';
+import { BodyTooLargeError, exchangeOverFetch, exchangeOverNodeHttp, type HttpExchangeRequest } from '../../core/http/index.ts';
 
 const post = (url: string, rest: Omit<HttpExchangeRequest, 'method' | 'url'>) => exchangeOverNodeHttp({ method: 'POST', url, ...rest });
 
@@ -75,6 +75,16 @@ describe('one HTTP exchange over node:http', () => {
     // Not marked idempotent (the gateway's agency calls, retried by its own stage): one attempt, one request.
     await expect(post(url, { headers: {}, body: '<q/>', timeoutMs: 2_000 })).rejects.toMatchObject({ code: 'ECONNRESET' });
     expect(dropped).toBe(2);
+  });
+
+  it('refuses an answer longer than maxBodyBytes instead of buffering it, over node:http and over fetch', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/xml' });
+      res.end('x'.repeat(5_000));
+    });
+    await expect(post(url, { headers: {}, body: '<q/>', timeoutMs: 2_000, maxBodyBytes: 1_000 })).rejects.toBeInstanceOf(BodyTooLargeError);
+    await expect(exchangeOverFetch(fetch)({ method: 'POST', url, headers: {}, body: '<q/>', timeoutMs: 2_000, maxBodyBytes: 1_000 })).rejects.toBeInstanceOf(BodyTooLargeError);
+    expect((await post(url, { headers: {}, body: '<q/>', timeoutMs: 2_000, maxBodyBytes: 5_000 })).body.length).toBe(5_000);
   });
 
   it('rejects with ECONNREFUSED when nothing listens', async () => {
