@@ -60,7 +60,7 @@ interface Config {
 }
 const CONFIGS: readonly Config[] = [
   { name: '3 processes, decision defaults', layout: 'split', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency', 'light load'] },
-  { name: '3 processes, worker concurrency 32', layout: 'split', gatewayEnv: GATEWAY_ENV, decisionEnv: { DECISION_WORKER_CONCURRENCY: '32' }, phases: ['throughput', 'latency'] },
+  { name: '3 processes, worker concurrency 16 (the former default)', layout: 'split', gatewayEnv: GATEWAY_ENV, decisionEnv: { DECISION_WORKER_CONCURRENCY: '16' }, phases: ['throughput', 'latency'] },
   { name: '2 processes (simulators+gateway | decision), decision defaults', layout: 'pair', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency', 'light load'] },
   { name: '1 process (npm start), decision defaults', layout: 'one', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency'] },
   { name: '3 processes, gateway cache ON', layout: 'split', gatewayEnv: GATEWAY_ENV_CACHED, decisionEnv: {}, phases: ['throughput', 'latency'] },

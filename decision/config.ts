@@ -19,7 +19,7 @@ const envSchema = z.object({
   DECISION_WEBHOOK_URL: url.optional(),
   DECISION_REGION: z.string().regex(/^\d{2}$/, { message: 'Region code is 2 digits' }).default('86'),
   /** 16: an application mostly waits for the gateway, so 4 at a time left the CPU idle (half the throughput of 32 in BENCHMARKS.md). */
-  DECISION_WORKER_CONCURRENCY: int(1, 256, 16),
+  DECISION_WORKER_CONCURRENCY: int(1, 256, 32),
   /** NORMAL: commits survive a process crash, not a power cut; FULL: an fsync per commit (decision/README.md). */
   DECISION_DB_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('NORMAL'),
   DECISION_POLL_INTERVAL_MS: int(10, 60_000, 250),
