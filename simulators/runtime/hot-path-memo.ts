@@ -6,8 +6,11 @@
  *
  * - requests: request bytes (message id left out, request-memo-key.ts) + content type + SOAPAction → the checked
  *   request (operation, payload element, the agency's subject query per persona/config generation and day). Only
- *   requests that passed every check are kept; requests whose caller signature is verified are never kept (the
- *   verdict depends on the clock), so each of them is verified on every call.
+ *   requests that passed every check are kept. For a signed request that includes the signature: its digest and
+ *   value are a pure function of the bytes in the key (the message id is outside what is signed), so they are not
+ *   checked again; the signer's certificate is kept and asked of the trust list on every call (trust and validity
+ *   dates depend on the clock), and a request whose certificate is no longer valid takes the full path, which
+ *   refuses it.
  * - answers: the remembered request (its operation and payload) + engine generation (persona set and engine config) + UTC day of `now`
  *   → the answer payload the agency wrote (already checked against the XSD when validateAnswers is on). Agencies
  *   read `now` only through its day (AnswerContext.now), which is what makes the day the right key part.
@@ -19,6 +22,7 @@
  * journaled; the memo only replaces work whose output is fixed by its key. Each of the three maps is bounded by
  * entry count and by an estimate of the bytes it holds (bounded-lru.ts).
  */
+import type { X509Certificate } from 'node:crypto';
 import type { ContractOperation } from '../../core/contracts/index.ts';
 import type { MemberQuery } from '../engine/index.ts';
 import { BoundedLru } from './bounded-lru.ts';
@@ -40,6 +44,8 @@ export interface RememberedRequest {
   readonly payload: Element;
   /** The request's message id when its key holds the whole body; slotted keys give each call its own. */
   readonly messageId: string | undefined;
+  /** The certificate of the verified caller signature; undefined for an unsigned request. */
+  readonly signer: X509Certificate | undefined;
   /**
    * Names this entry's request content in the answers key: operation + payload are fixed by the request key, so a
    * serial number stands for them without hashing the payload text on every call.

@@ -5,6 +5,7 @@
  * check the caller's signature, then ask the engine what to do and do it (plan-reply.ts). Requests refused
  * before the engine sees them are journaled too, with the reason as the answer.
  */
+import { X509Certificate } from 'node:crypto';
 import { findByRoot, findBySoapAction, type ContractOperation } from '../../core/contracts/index.ts';
 import {
   CALLER_REQUEST_ID,
@@ -75,15 +76,19 @@ function checkRemembered(runtime: AgencyRuntime, request: IncomingAgencyRequest)
   const key = requestMemoKey(request.body, request.headers['content-type'] ?? ABSENT, request.headers['soapaction'] ?? ABSENT, memo.limits.maxRequestBytes);
   if (key === undefined) return checkRequest(runtime, request);
   const hit = memo.requests.get(key.key);
-  if (hit !== undefined) return { operation: hit.operation, payload: hit.payload, messageId: key.slot ?? hit.messageId, remembered: hit };
+  // A signed request's digest and signature value are fixed by its bytes, so they need no second check; whether its
+  // certificate is trusted now depends on the clock, so that is asked on every call (the full path answers a no).
+  const signerTrusted = hit?.signer === undefined || runtime.options.trust?.isTrusted(hit.signer, runtime.options.now()) === true;
+  if (hit !== undefined && signerTrusted) return { operation: hit.operation, payload: hit.payload, messageId: key.slot ?? hit.messageId, remembered: hit };
   const checked = checkRequest(runtime, request);
-  if ('refusal' in checked || checked.verified) return checked;
+  if ('refusal' in checked) return checked;
   // A slotted key stands for every message id only when the parser reads the slot, and nothing but it, as the id.
   if (key.slot !== undefined && !slotIsMessageId(request, key, checked)) return checked;
   const remembered: RememberedRequest = {
     operation: checked.operation,
     payload: checked.payload,
     messageId: key.slot === undefined ? checked.messageId : undefined,
+    signer: checked.signer,
     serial: memo.nextSerial(),
     subject: undefined,
   };
@@ -102,7 +107,8 @@ function slotIsMessageId(request: IncomingAgencyRequest, key: RequestMemoKey, ch
   }
 }
 
-type FullyChecked = (Accepted & { readonly payloadXml: string; readonly verified: boolean }) | { readonly refusal: Refusal };
+/** `signer`: the certificate of a verified caller signature (memo hits re-check its trust and dates). */
+type FullyChecked = (Accepted & { readonly payloadXml: string; readonly signer: X509Certificate | undefined }) | { readonly refusal: Refusal };
 
 function checkRequest(runtime: AgencyRuntime, request: IncomingAgencyRequest): FullyChecked {
   const { simulator, trust, requireSignedRequests, smevVersion, now } = runtime.options;
@@ -136,16 +142,17 @@ function checkRequest(runtime: AgencyRuntime, request: IncomingAgencyRequest): F
   }
   const validation = runtime.validator.validate(parsed.payloadXml);
   if (!validation.valid) return invalidContent(operation.name, parsed.messageId, validation.errors);
-  const verified = trust !== undefined && (parsed.signed || requireSignedRequests);
-  if (verified) {
+  let signer: X509Certificate | undefined;
+  if (trust !== undefined && (parsed.signed || requireSignedRequests)) {
     try {
-      verifyDirectEnvelope(parsed.document, {
+      const verified = verifyDirectEnvelope(parsed.document, {
         side: 'caller',
         referenceId: parsed.payload.getAttribute('Id') || CALLER_REQUEST_ID,
         expectedElement: parsed.payload,
         trust,
         now: now(),
       });
+      signer = certificateOf(verified.certificate.pem);
     } catch (error) {
       if (!isKitError(error)) throw error;
       const xml = buildSmevFault({
@@ -157,7 +164,7 @@ function checkRequest(runtime: AgencyRuntime, request: IncomingAgencyRequest): F
       return { refusal: { status: 400, xml, operation: operation.name, messageId: parsed.messageId, reason: `caller signature: ${error.message}` } };
     }
   }
-  return { operation, payload: parsed.payload, payloadXml: parsed.payloadXml, messageId: parsed.messageId, remembered: undefined, verified };
+  return { operation, payload: parsed.payload, payloadXml: parsed.payloadXml, messageId: parsed.messageId, remembered: undefined, signer };
 }
 
 function invalidContent(operation: string, messageId: string | undefined, problems: readonly { message: string; line?: number }[]): FullyChecked {
@@ -195,4 +202,17 @@ function refuse(runtime: AgencyRuntime, request: IncomingAgencyRequest, refusal:
     nearMiss: `refused before the scenario engine: ${refusal.reason}`,
   });
   return httpReply(refusal.status, SOAP11_CONTENT_TYPE, refusal.xml);
+}
+
+// Remembered requests of one caller share its certificate object, so the trust list's per-object anchor cache
+// holds (one issuer check per signer, not per request). Callers are few; the map is emptied if they are not.
+const certificates = new Map<string, X509Certificate>();
+function certificateOf(pem: string): X509Certificate {
+  let certificate = certificates.get(pem);
+  if (certificate === undefined) {
+    if (certificates.size >= 64) certificates.clear();
+    certificate = new X509Certificate(pem);
+    certificates.set(pem, certificate);
+  }
+  return certificate;
 }

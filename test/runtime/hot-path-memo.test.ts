@@ -4,14 +4,14 @@
  * reloads and fault changes seen at once, and every distinct request still checked against the XSD.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildDirectRequest } from '../../core/direct-soap/index.ts';
+import { buildDirectRequest, buildSignedDirectRequest } from '../../core/direct-soap/index.ts';
 import { generateMessageId } from '../../core/smev/envelope/index.ts';
 import type { SimulatorEngine } from '../../simulators/engine/index.ts';
 import { createAgencySimulators } from '../../simulators/agencies.ts';
 import { BoundedLru } from '../../simulators/runtime/bounded-lru.ts';
 import { requestMemoKey } from '../../simulators/runtime/request-memo-key.ts';
 import { startAgencySimulator, type RunningAgencySimulator, type StartAgencySimulatorOptions } from '../../simulators/runtime/server.ts';
-import { AGENCY_SIGNING, GET_INCOME, MOTHER_SNILS, PERSONAS, createEngine, fakeFnsSimulator, incomeRequestXml } from './support.ts';
+import { AGENCY_SIGNING, CONSUMER_SIGNING, GET_INCOME, MOTHER_SNILS, PERSONAS, TRUST, createEngine, fakeFnsSimulator, incomeRequestXml } from './support.ts';
 
 const TODAY = new Date('2026-11-16T09:00:00Z');
 const opened: { running: RunningAgencySimulator; engine: SimulatorEngine }[] = [];
@@ -62,6 +62,24 @@ describe('hot-path memo', () => {
       expect(memoized.engine.journal.stats().bytes).toBe(plain.engine.journal.stats().bytes);
     });
   }
+
+  it("remembers a signed request, yet refuses it once the caller's certificate is no longer valid, and refuses a changed signature", async () => {
+    let now = TODAY;
+    const { url, engine } = await start({ trust: TRUST, requireSignedRequests: true, now: () => now });
+    const signed = (messageId = generateMessageId()): string => buildSignedDirectRequest({ payloadXml: incomeRequestXml(MOTHER_SNILS), messageId }, CONSUMER_SIGNING).xml;
+    expect((await post(url, signed())).status).toBe(200);
+    expect((await post(url, signed())).status).toBe(200); // a fresh message id: the same memo key
+    const tampered = signed().replace(/<ds:SignatureValue>(.)/, (_m, first: string) => `<ds:SignatureValue>${first === 'A' ? 'B' : 'A'}`);
+    const refusedTampered = await post(url, tampered);
+    expect(refusedTampered.status).toBe(400);
+    expect(refusedTampered.body).toContain('SignatureVerificationFault');
+    // The fixture certificates end in 2046: the same remembered bytes are refused after that, as the full path would.
+    now = new Date('2047-01-01T00:00:00Z');
+    const expired = await post(url, signed());
+    expect(expired.status).toBe(400);
+    expect(expired.body).toContain('SignatureVerificationFault');
+    expect(engine.journal.query({ agency: 'fns' }).map((e) => e.status).reverse()).toEqual([200, 200, 400, 400]); // newest first
+  });
 
   it('gives the real fns simulator byte-identical answers with and without the memo', async () => {
     const fns = createAgencySimulators(createEngine()).find((s) => s.agency === 'fns')!;
