@@ -74,17 +74,16 @@ export async function callAgencyDirect<G extends FactGroup>(options: CallAgencyD
     return error(errorForFetchFailure(cause, { agency: adapter.agency, url, timeoutMs, timedOut: (cause as { name?: unknown } | null)?.name === 'TimeoutError' }));
   }
   const { status, body } = posted;
-  const headers = { get: (name: string) => posted.header(name) };
   const receivedAt = now();
-  const contentType = headers.get('content-type') ?? '';
+  const contentType = posted.header('content-type') ?? '';
   if (status !== 200 && !/xml|multipart/i.test(contentType)) {
-    return error(errorForHttpStatus(status, { agency: adapter.agency, url, retryAfterMs: retryAfterMs(headers.get('retry-after'), receivedAt) }));
+    return error(errorForHttpStatus(status, { agency: adapter.agency, url, retryAfterMs: retryAfterMs(posted.header('retry-after'), receivedAt) }));
   }
   let parsed: DirectAnswer;
   try {
     parsed = parseDirectAnswer(body, contentType || 'text/xml');
   } catch (cause) {
-    if (status >= 500) return error(errorForHttpStatus(status, { agency: adapter.agency, url, retryAfterMs: retryAfterMs(headers.get('retry-after'), receivedAt) }));
+    if (status >= 500) return error(errorForHttpStatus(status, { agency: adapter.agency, url, retryAfterMs: retryAfterMs(posted.header('retry-after'), receivedAt) }));
     return error(badResponse(adapter.agency, `the answer is not a readable SOAP envelope: ${(cause as Error).message}`, cause));
   }
   if (parsed.kind === 'fault') return error(errorForFault(parsed.fault, adapter.agency));

@@ -6,7 +6,7 @@
  */
 import { formatRubles } from '../rules/exact-money.ts';
 import type { Decision, ManualReviewCode, RefusalCode } from '../rules/index.ts';
-import type { ApplicationStatus } from '../store/statuses.ts';
+import { isDecisionStatus, type ApplicationStatus } from '../store/statuses.ts';
 
 export interface NoticeText {
   readonly subjectRu: string;
@@ -63,7 +63,7 @@ export function noticeText(applicationId: string, measure: string, status: Appli
   const [statusRu, statusEn] = STATUS[status];
   const ru = [`Заявление № ${applicationId}: ${measureRu}.`, `Статус: ${statusRu}.`];
   const en = [`Application ${applicationId}: ${measureEn}.`, `Status: ${statusEn}.`];
-  if (decision !== undefined && (status === 'decided' || status === 'manual-review')) {
+  if (decision !== undefined && isDecisionStatus(status)) {
     if (decision.kind === 'granted') {
       const period = 'oneOff' in decision.period ? [`единовременно ${decision.period.on}`, `one-off on ${decision.period.on}`] : [`ежемесячно с ${decision.period.from}${decision.period.to === undefined ? '' : ` по ${decision.period.to}`}`, `monthly from ${decision.period.from}${decision.period.to === undefined ? '' : ` to ${decision.period.to}`}`];
       ru.push(`Решение: назначено ${formatRubles(decision.amountKopecks)} ${period[0]}.`);

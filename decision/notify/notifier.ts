@@ -13,6 +13,7 @@ import { emailFileName, renderEmail } from './email-file.ts';
 import { NoticeFileWriter, type NoticeFile } from './notice-file-writer.ts';
 import { noticeText } from './notice-text.ts';
 import { webhookPayload } from './webhook-payload.ts';
+import { isDecisionStatus } from '../store/statuses.ts';
 
 export interface NotifierOptions {
   readonly outboxDir: string;
@@ -118,7 +119,7 @@ export class Notifier {
       for (const entry of entries) {
         if (this.#stopped) return;
         // Only a decision status's payload shows the decision: do not read and parse it for the others.
-        const decision = entry.status === 'decided' || entry.status === 'manual-review' ? this.store.decision(entry.applicationId)?.decision : undefined;
+        const decision = isDecisionStatus(entry.status) ? this.store.decision(entry.applicationId)?.decision : undefined;
         const payload = webhookPayload(entry, decision);
         const attempt = entry.webhookAttempts + 1;
         let error: string | undefined;

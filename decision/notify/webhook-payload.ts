@@ -5,6 +5,7 @@
  */
 import type { Decision } from '../rules/index.ts';
 import type { OutboxEntry } from '../store/outbox-store.ts';
+import { isDecisionStatus } from '../store/statuses.ts';
 
 export interface WebhookPayload {
   readonly deliveryId: string;
@@ -24,7 +25,7 @@ export interface WebhookPayload {
 }
 
 export function webhookPayload(entry: OutboxEntry, decision: Decision | undefined): WebhookPayload {
-  const withDecision = decision !== undefined && (entry.status === 'decided' || entry.status === 'manual-review');
+  const withDecision = decision !== undefined && isDecisionStatus(entry.status);
   return {
     deliveryId: entry.id,
     sequence: entry.seq,

@@ -17,7 +17,7 @@ import { prepared } from './statements.ts';
 import type { Application, Decision, PreviousGrant } from '../rules/index.ts';
 import type { Contact, Dwelling, Intake } from '../api/intake.ts';
 import { openDatabase, type DbSynchronous } from './open-database.ts';
-import { rankOf, rankSql, type ApplicationStatus } from './statuses.ts';
+import { isDecisionStatus, rankOf, rankSql, type ApplicationStatus } from './statuses.ts';
 import { OutboxStore } from './outbox-store.ts';
 
 export interface StoredApplication {
@@ -227,7 +227,7 @@ export class DecisionStore {
     this.db.transaction(() => {
       for (const notice of notices) {
         this.outbox.markFileWritten(notice.outboxId, notice.fileName);
-        if (notice.status === 'decided' || notice.status === 'manual-review') this.insertStatus(notice.applicationId, notice.measure, 'notified', at);
+        if (isDecisionStatus(notice.status)) this.insertStatus(notice.applicationId, notice.measure, 'notified', at);
       }
     }).immediate();
   }

@@ -17,7 +17,10 @@ export function rankOf(status: ApplicationStatus): number {
   return RANK[status];
 }
 
-export const DECISION_STATUSES: readonly ApplicationStatus[] = ['decided', 'manual-review'];
+/** Whether a status is the decision itself (decided or manual review): the one whose notice carries it. */
+export function isDecisionStatus(status: string): boolean {
+  return status === 'decided' || status === 'manual-review';
+}
 
 /** `rankOf` as an SQL expression over a status column, so the store compares ranks inside one UPDATE. */
 export function rankSql(column: string): string {
