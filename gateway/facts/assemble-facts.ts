@@ -7,7 +7,7 @@
  * retryable, so the consumer knows to ask again later.
  */
 import { KitError } from '../../core/errors/index.ts';
-import { APPLICANT_FACTS_VERSION, FACT_GROUPS, type AgencyOutcome, type ApplicantFactsInput, type FactsByGroup } from '../../core/facts/index.ts';
+import { APPLICANT_FACTS_VERSION, FACT_GROUPS, type AgencyOutcome, type ApplicantFacts, type FactsByGroup } from '../../core/facts/index.ts';
 import type { FactsRequest } from '../api/facts-request.ts';
 import type { AgencyCall, CallResult } from '../pipeline/call-context.ts';
 
@@ -35,7 +35,8 @@ function outcomeOf(call: AgencyCall, result: CallResult | undefined): AgencyOutc
   }
 }
 
-export function assembleFacts(request: FactsRequest, settled: readonly SettledCall[]): ApplicantFactsInput {
+/** From checked parts only (see facts-answer.ts), so the result is the parsed model's type without a parse. */
+export function assembleFacts(request: FactsRequest, settled: readonly SettledCall[]): ApplicantFacts {
   const facts = Object.fromEntries(FACT_GROUPS.map((g) => [g, []])) as unknown as Record<keyof FactsByGroup, unknown[]>;
   const outcomes = new Map<string, AgencyOutcome>();
   for (const { call, result } of settled) {
@@ -47,7 +48,7 @@ export function assembleFacts(request: FactsRequest, settled: readonly SettledCa
     if (seen === undefined || RANK[outcome.status] > RANK[seen.status]) outcomes.set(call.agency, outcome);
   }
   const { dwelling: _dwelling, ...subject } = request.subject;
-  return { schemaVersion: APPLICANT_FACTS_VERSION, subject, facts: facts as unknown as ApplicantFactsInput['facts'], outcomes: [...outcomes.values()] };
+  return { schemaVersion: APPLICANT_FACTS_VERSION, subject, facts: facts as unknown as ApplicantFacts['facts'], outcomes: [...outcomes.values()] };
 }
 
 /** The audit log's one-word verdict on a finished request. */

@@ -4,6 +4,9 @@
  * failures, refuses without calling, and closes after its cool-down once a probe succeeds.
  */
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { parseApplicantFacts } from '../../core/facts/index.ts';
+import { MemoryFactsCache } from '../../gateway/cache/index.ts';
+import type { CacheHit, FactsCache } from '../../gateway/ports.ts';
 import { VASILIEV, outcomesByAgency, postFacts, startSimulators, startTestGateway, type Simulators, type TestGateway } from './support.ts';
 
 let sims: Simulators;
@@ -71,6 +74,29 @@ describe('cache stage', () => {
     expect(response.headers.get('x-facts-cache')).toMatch(/^fri\.DisabilityRequest=stale;stored-at="/);
     expect(friCalls()).toBe(2);
     expect(await metric('gateway_cache_events_total{group="disability",result="stale"}')).toBe(1);
+  });
+
+  it('treats a cached answer that fails the facts model as a miss: the agency is asked again and the answer is valid', async () => {
+    // A shared cache may hold what another gateway version wrote; here the stored disability loses its start date.
+    const store = new MemoryFactsCache({ maxEntries: 100, maxBytes: 1_000_000 });
+    let corrupt = false;
+    const cache: FactsCache = {
+      get: async <T>(key: string) => {
+        const hit = await store.get<{ kind: string; facts?: { disability?: Record<string, unknown>[] } }>(key);
+        if (hit !== undefined && corrupt) for (const fact of hit.value.facts?.disability ?? []) delete (fact['data'] as Record<string, unknown>)['since'];
+        return hit as CacheHit<T> | undefined;
+      },
+      set: (key, value, ttlMs, staleTtlMs) => store.set(key, value, ttlMs, staleTtlMs),
+      delete: (key) => store.delete(key),
+      close: () => store.close(),
+    };
+    gateway = await startTestGateway(sims, { GATEWAY_CACHE_TTL_MS: '60000' }, { cache });
+    await postFacts(gateway.url, DISABILITY);
+    corrupt = true;
+    const response = await postFacts(gateway.url, DISABILITY);
+    expect(response.headers.get('x-facts-cache')).toBe('fri.DisabilityRequest=miss');
+    expect(parseApplicantFacts(await response.json()).facts.disability.length).toBeGreaterThan(0);
+    expect(friCalls()).toBe(2);
   });
 });
 

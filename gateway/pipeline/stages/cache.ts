@@ -3,10 +3,13 @@
  * Second stage: a fresh cached answer is served without spending rate-limit budget or breaker probes; on a miss,
  * identical concurrent calls are coalesced (one agency call, many waiters); answers (facts and "no data") are
  * stored with the TTL of their fact group; when the agency call fails and a stale answer is still kept, the stale
- * answer is served (stale-if-error) and marked in the trace, so the consumer can see its age.
+ * answer is served (stale-if-error) and marked in the trace, so the consumer can see its age. A cached answer that
+ * fails the facts model (written by another version, or tampered with) is dropped as a miss: only checked facts
+ * leave this stage, so the answer assembled from them is not checked again.
  */
 import { createHash } from 'node:crypto';
 import { factsCacheKey } from '../../cache/index.ts';
+import { readCachedResult, type CacheableResult } from '../../cache/cached-result.ts';
 import type { FactGroup } from '../../../core/facts/index.ts';
 import type { FactsCache } from '../../ports.ts';
 import type { AgencyCall, CallResult, Stage } from '../call-context.ts';
@@ -14,8 +17,6 @@ import type { PipelineMetrics } from '../metrics-port.ts';
 
 /** Runs `task` once for concurrent callers with the same key; the others share its promise. */
 export type Coalesce = <T>(key: string, task: () => Promise<T>) => Promise<T>;
-
-type Cacheable = Extract<CallResult, { kind: 'facts' | 'no-data' }>;
 
 export interface CacheStageOptions {
   readonly cache: FactsCache;
@@ -43,7 +44,7 @@ export function cacheStage(options: CacheStageOptions): Stage {
   const keyFor = options.keyFor ?? callCacheKey;
   return async function cache(ctx, next) {
     const key = keyFor(ctx.call);
-    const cached = await options.cache.get<Cacheable>(key).catch(() => undefined); // a broken cache must not fail the call
+    const cached = await readHit(options.cache, key, ctx); // a broken cache must not fail the call
     if (cached?.fresh) {
       ctx.trace.cache = 'hit';
       ctx.trace.storedAt = cached.storedAt;
@@ -71,4 +72,13 @@ export function cacheStage(options: CacheStageOptions): Stage {
     for (const group of ctx.call.groups) options.metrics.recordCacheEvent(group, led ? 'miss' : 'coalesced');
     return result;
   };
+}
+
+async function readHit(cache: FactsCache, key: string, ctx: Parameters<Stage>[0]): Promise<{ value: CacheableResult; fresh: boolean; storedAt: string } | undefined> {
+  const hit = await cache.get<unknown>(key).catch(() => undefined);
+  if (hit === undefined) return undefined;
+  const read = readCachedResult(hit.value);
+  if (read.ok) return { value: read.result, fresh: hit.fresh, storedAt: hit.storedAt };
+  ctx.log.warn({ agency: ctx.call.agency, reason: read.reason }, 'cached answer fails the facts model; treated as a miss');
+  return undefined;
 }
