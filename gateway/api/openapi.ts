@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { agencyOutcomeSchema, applicantFactsSchema, factsSchemaRegistry } from '../../core/facts/index.ts';
 import { factsRequestSchema } from './facts-request.ts';
+import { factsBatchRequestSchema, MAX_BATCH_REQUESTS } from './facts-batch-request.ts';
 import { PROBLEM_JSON_SCHEMA, problemResponse } from '../../core/errors/index.ts';
 
 export const OPENAPI_PATH = fileURLToPath(new URL('../openapi.json', import.meta.url));
@@ -30,6 +31,27 @@ const headers = {
   'X-Correlation-Id': { description: 'The correlation id of the request (given or minted); it is in the logs, the audit record and the agency calls', schema: { type: 'string' } },
   'X-Facts-Cache': { description: 'Per agency operation: hit, miss, coalesced, stale (agency failed, cached answer served) or bypass, with stored-at for cached answers', schema: { type: 'string' } },
 };
+const batchResponse = {
+  type: 'object',
+  required: ['results'],
+  properties: {
+    results: {
+      type: 'array',
+      maxItems: MAX_BATCH_REQUESTS,
+      description: 'One entry per request, in order: what POST /v1/facts would have answered for it',
+      items: {
+        type: 'object',
+        required: ['status', 'headers', 'body'],
+        properties: {
+          status: { type: 'integer', description: '200 facts, 202 still running (poll body.poll), or the problem\'s status (403, 500)' },
+          headers: { type: 'object', additionalProperties: { type: 'string' }, description: 'X-Facts-Cache (200), Location and Retry-After (202), Content-Type (problems)' },
+          body: { oneOf: [{ $ref: '#/components/schemas/ApplicantFacts' }, { $ref: '#/components/schemas/PendingFacts' }, { $ref: '#/components/schemas/Problem' }] },
+        },
+      },
+    },
+  },
+};
+const correlationParameter = { name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' }, description: 'Kept when 8–128 of these characters and not a personal number; otherwise a fresh id is minted' };
 const security = [{ apiKey: [] }];
 
 export function openApiDocument(): Record<string, unknown> {
@@ -40,7 +62,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/v1/facts': {
         post: {
           operationId: 'requestFacts', security,
-          parameters: [{ name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$' }, description: 'Kept when 8–128 of these characters and not a personal number; otherwise a fresh id is minted' }],
+          parameters: [correlationParameter],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/FactsRequest' } } } },
           responses: {
             '200': { description: 'The facts (complete or partial: see outcomes)', headers, content: { 'application/json': { schema: { $ref: '#/components/schemas/ApplicantFacts' } } } },
@@ -48,6 +70,20 @@ export function openApiDocument(): Record<string, unknown> {
             '400': problemResponse('The request failed validation (every issue listed)'),
             '401': problemResponse('Missing or unknown API key'),
             '403': problemResponse('The consumer may not request any of this, or not for this purpose'),
+            '500': problemResponse('Unexpected error (details hidden, logged)'),
+          },
+        },
+      },
+      '/v1/facts/batch': {
+        post: {
+          operationId: 'requestFactsBatch', security,
+          description: `Up to ${MAX_BATCH_REQUESTS} facts requests (one per person) in one round trip, sharing one wait. Each is run, access-checked and audited as POST /v1/facts would, and answered in order; a pending one is polled at its own path.`,
+          parameters: [correlationParameter],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/FactsBatchRequest' } } } },
+          responses: {
+            '200': { description: 'One answer per request, in order', content: { 'application/json': { schema: { $ref: '#/components/schemas/FactsBatchResponse' } } } },
+            '400': problemResponse('The batch or one of its requests failed validation (every issue listed, with the request\'s index); nothing ran'),
+            '401': problemResponse('Missing or unknown API key'),
             '500': problemResponse('Unexpected error (details hidden, logged)'),
           },
         },
@@ -74,6 +110,8 @@ export function openApiDocument(): Record<string, unknown> {
       schemas: {
         FactsRequest: jsonSchema(factsRequestSchema, 'input'),
         ApplicantFacts: jsonSchema(applicantFactsSchema, 'input', factsSchemaRegistry),
+        FactsBatchRequest: jsonSchema(factsBatchRequestSchema, 'input'),
+        FactsBatchResponse: batchResponse,
         PendingFacts: pending,
         Problem: PROBLEM_JSON_SCHEMA,
       },

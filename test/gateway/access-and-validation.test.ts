@@ -3,37 +3,23 @@
  * the purpose is not), per-agency ERR_AGENCY_ACCESS_DENIED when only part is, 400 listing every issue; refusals
  * are audited, and refused calls never reach an agency.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../gateway/config/consumers.ts';
-import { VASILIEV, outcomesByAgency, postFacts, startSimulators, startTestGateway, type Simulators, type TestGateway } from './support.ts';
+import { VASILIEV, outcomesByAgency, postFacts, startSimulators, startTestGateway, type Simulators, type TestGateway, writeLimitedConsumerKeys } from './support.ts';
 
 let sims: Simulators;
 let gateway: TestGateway;
-let dir: string;
+let keys: ReturnType<typeof writeLimitedConsumerKeys> | undefined;
 const LIMITED_KEY = 'limited-consumer-key-1';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gateway-keys-'));
-  const keysFile = join(dir, 'keys.json');
-  writeFileSync(
-    keysFile,
-    JSON.stringify({
-      consumers: [
-        { id: 'decision', apiKey: 'demo-decision-key', rights: { sfr: '*', fns: '*', fri: '*', 'gis-zhkh': '*', zags: '*', mvd: '*' }, purposes: { measures: ['*'], caseNumbers: true } },
-        { id: 'limited', apiKeySha256: sha256Hex(LIMITED_KEY), rights: { mvd: ['residence'] }, purposes: { measures: ['utility-compensation'] } },
-      ],
-    }),
-  );
+  keys = writeLimitedConsumerKeys(LIMITED_KEY);
   sims = await startSimulators();
-  gateway = await startTestGateway(sims, { GATEWAY_API_KEYS_FILE: keysFile, GATEWAY_CACHE_TTL_MS: '0' });
+  gateway = await startTestGateway(sims, { GATEWAY_API_KEYS_FILE: keys.file, GATEWAY_CACHE_TTL_MS: '0' });
 });
 afterAll(async () => {
   await gateway?.close();
   await sims?.close();
-  rmSync(dir, { recursive: true, force: true });
+  keys?.remove();
 });
 
 const asLimited = { 'x-api-key': LIMITED_KEY };

@@ -3,10 +3,13 @@
  * agency signing with its fixture key), a gateway on port 0 configured against them with small timeouts, and the
  * demo persona used across tests (utility-vasiliev: data at sfr, fri, gis-zhkh and mvd; none at fns and zags).
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MemoryAuditLog } from '../../gateway/audit/index.ts';
 import { loadGatewayConfig, CALLED_AGENCIES, type CalledAgency } from '../../gateway/config/config.ts';
-import { DEMO_CONSUMER_KEY } from '../../gateway/config/consumers.ts';
+import { DEMO_CONSUMER_KEY, sha256Hex } from '../../gateway/config/consumers.ts';
 import { createLogger } from '../../gateway/observability/index.ts';
 import { startGateway, type RunningGateway } from '../../gateway/server.ts';
 import type { GatewayOverrides } from '../../gateway/create-gateway.ts';
@@ -109,4 +112,23 @@ export interface OutcomeLike {
 
 export function outcomesByAgency(body: { outcomes: OutcomeLike[] }): Record<string, OutcomeLike> {
   return Object.fromEntries(body.outcomes.map((o) => [o.agency, o]));
+}
+
+/**
+ * A keys file with two consumers: the demo decision consumer (every agency, any purpose) and "limited" (mvd
+ * residence only, for the utility compensation only), under `limitedKey`. `remove()` deletes its dir.
+ */
+export function writeLimitedConsumerKeys(limitedKey: string): { file: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-keys-'));
+  const file = join(dir, 'keys.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      consumers: [
+        { id: 'decision', apiKey: DEMO_CONSUMER_KEY, rights: { sfr: '*', fns: '*', fri: '*', 'gis-zhkh': '*', zags: '*', mvd: '*' }, purposes: { measures: ['*'], caseNumbers: true } },
+        { id: 'limited', apiKeySha256: sha256Hex(limitedKey), rights: { mvd: ['residence'] }, purposes: { measures: ['utility-compensation'] } },
+      ],
+    }),
+  );
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
