@@ -1,6 +1,6 @@
 /**
  * @module gather-facts
- * Asks the gateway about every person the application names (all requests of a round in parallel) and lays the
+ * Asks the gateway about every person the application names (all requests of a round in one batch) and lays the
  * answers out the way the rules read them (`ApplicationFacts`). A request the gateway refused leaves that person's
  * facts missing — the rules answer manual review for it — while an unreachable gateway throws
  * GatewayUnavailableError and the whole application is retried later.
@@ -33,7 +33,7 @@ export async function gatherApplicationFacts(input: GatherInput, client: Gateway
   const slots: Slots = new Map();
   const refused: { slot: string; code: string }[] = [];
   const run = async (asks: readonly FactsAsk[]): Promise<void> => {
-    const results = await Promise.all(asks.map((ask) => client.facts(ask, purpose, application.applicationDate, applicationId)));
+    const results = await client.factsForAll(asks, purpose, application.applicationDate, applicationId);
     asks.forEach((ask, i) => place(slots, refused, ask.slot, results[i] as FactsResult));
   };
   await run(planFacts(application, input.parameters, input.dwelling));

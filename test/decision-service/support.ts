@@ -1,5 +1,5 @@
 /**
- * Test support for the decision service: a FAKE gateway (a tiny express app answering POST /v1/facts with canned
+ * Test support for the decision service: a FAKE gateway (a tiny express app answering POST /v1/facts and its batch with canned
  * facts per SNILS, filtered to the groups asked), a builder of canned people, a webhook receiver, and a helper
  * that starts the service on 127.0.0.1:0 with a throw-away data dir.
  */
@@ -63,26 +63,46 @@ export function cannedFacts(subject: SubjectIdentifiers, canned: CannedPerson | 
 
 export interface FakeGateway {
   readonly url: string;
-  /** Every POST /v1/facts body received. */
+  /** Every facts request received (POST /v1/facts bodies and each request of a batch). */
   readonly requests: { subject: SubjectIdentifiers; groups: FactGroup[]; period?: unknown; asOf?: string; purpose: unknown }[];
+  /** How many POST /v1/facts/batch calls came in. */
+  batches: number;
   /** While true, every request answers 503 (the gateway is "down"). */
   down: boolean;
   close(): Promise<void>;
 }
 
-export async function startFakeGateway(people: Map<string, CannedPerson>, options: { delayMs?: number } = {}): Promise<FakeGateway> {
+/** `batch: false` plays a gateway without POST /v1/facts/batch (it answers 404 there). */
+export async function startFakeGateway(people: Map<string, CannedPerson>, options: { delayMs?: number; batch?: boolean } = {}): Promise<FakeGateway> {
   const app = express();
   app.use(express.json());
-  const state: FakeGateway = { url: '', requests: [], down: false, close: async () => {} };
-  app.post('/v1/facts', async (req, res) => {
-    if (req.get('x-api-key') !== 'demo-decision-key') return void res.status(401).json({ code: 'ERR_UNAUTHENTICATED' });
-    if (state.down) return void res.status(503).json({ code: 'ERR_INTERNAL' });
-    const body = req.body as FakeGateway['requests'][number];
+  const state: FakeGateway = { url: '', requests: [], batches: 0, down: false, close: async () => {} };
+  const answer = (body: FakeGateway['requests'][number]): unknown => {
     state.requests.push(body);
-    if (options.delayMs !== undefined) await new Promise((r) => setTimeout(r, options.delayMs));
     const { dwelling: _dwelling, ...subject } = body.subject as SubjectIdentifiers & { dwelling?: unknown };
-    res.json(cannedFacts(subject, subject.snils === undefined ? undefined : people.get(subject.snils), body.groups));
+    return cannedFacts(subject, subject.snils === undefined ? undefined : people.get(subject.snils), body.groups);
+  };
+  const refused = (req: express.Request, res: express.Response): boolean => {
+    if (req.get('x-api-key') !== 'demo-decision-key') return void res.status(401).json({ code: 'ERR_UNAUTHENTICATED' }), true;
+    if (state.down) return void res.status(503).json({ code: 'ERR_INTERNAL' }), true;
+    return false;
+  };
+  const delay = () => (options.delayMs === undefined ? undefined : new Promise((r) => setTimeout(r, options.delayMs)));
+  app.post('/v1/facts', async (req, res) => {
+    if (refused(req, res)) return;
+    const facts = answer(req.body as FakeGateway['requests'][number]);
+    await delay();
+    res.json(facts);
   });
+  if (options.batch !== false) {
+    app.post('/v1/facts/batch', async (req, res) => {
+      if (refused(req, res)) return;
+      state.batches++;
+      const results = (req.body as { requests: FakeGateway['requests'] }).requests.map((body) => ({ status: 200, headers: {}, body: answer(body) }));
+      await delay();
+      res.json({ results });
+    });
+  }
   const running = await listen(app);
   return Object.assign(state, { url: running.url, close: running.close });
 }

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NoticeFileWriter } from '../../decision/notify/notice-file-writer.ts';
 import { GatewayClient, GatewayUnavailableError, type GatewayClientOptions } from '../../decision/worker/gateway-client.ts';
 import { family } from './family.ts';
-import { listen, startFakeGateway, tempDir } from './support.ts';
+import { cannedFacts, listen, startFakeGateway, tempDir } from './support.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -55,6 +55,69 @@ describe('decision service gateway client', () => {
     await expect(client(`${server.url}/moved`).facts(ask, PURPOSE, '2026-11-16', 'c')).rejects.toThrow(GatewayUnavailableError);
     await expect(client(`${server.url}/slow`, { timeoutMs: 200 }).facts(ask, PURPOSE, '2026-11-16', 'c')).rejects.toThrow(/could not be reached.*timed out/);
     await expect(client('http://127.0.0.1:9').facts(ask, PURPOSE, '2026-11-16', 'c')).rejects.toThrow(GatewayUnavailableError);
+  });
+});
+
+describe('decision service gateway client: several people at once', () => {
+  const asksFor = (f: ReturnType<typeof family>) =>
+    [f.mother, f.father, ...f.children].map((subject, index) => ({ slot: { role: 'familyMembers' as const, index }, subject, groups: ['income' as const] }));
+
+  it('asks about every person in one batch and hands back each one\'s facts, in order', async () => {
+    const f = family(6_000_000);
+    const gateway = await startFakeGateway(f.people);
+    cleanup.push(() => gateway.close());
+    const results = await client(gateway.url).factsForAll(asksFor(f), PURPOSE, '2026-11-16', 'case-1');
+    expect(gateway.batches).toBe(1);
+    expect(results.map((r) => (r.ok ? r.facts.subject.snils : r.code))).toEqual([f.mother, f.father, ...f.children].map((p) => p.snils));
+  });
+
+  it('falls back to one request per person when the gateway has no batch route, and does not try the batch again', async () => {
+    const f = family(6_000_000);
+    const gateway = await startFakeGateway(f.people, { batch: false });
+    cleanup.push(() => gateway.close());
+    const seen: string[] = [];
+    const recordingFetch: typeof fetch = (input, init) => {
+      seen.push(String(input).replace(gateway.url, ''));
+      return fetch(input, init);
+    };
+    const c = client(gateway.url, { fetch: recordingFetch });
+    for (let round = 0; round < 2; round++) {
+      const results = await c.factsForAll(asksFor(f), PURPOSE, '2026-11-16', 'case-1');
+      expect(results.every((r) => r.ok)).toBe(true);
+    }
+    expect(seen.filter((path) => path === '/v1/facts/batch')).toHaveLength(1);
+    expect(seen.filter((path) => path === '/v1/facts')).toHaveLength(8);
+  });
+
+  it('polls a pending request of a batch at its own path, keeps a refused one as refused, and fails over a batch the gateway cannot serve', async () => {
+    const f = family(6_000_000);
+    const mother = f.mother;
+    let polls = 0;
+    let down = false;
+    const app = express();
+    app.post('/v1/facts/batch', (_req, res) => {
+      if (down) return void res.status(503).json({ code: 'ERR_INTERNAL' });
+      res.json({
+        results: [
+          { status: 202, headers: {}, body: { requestId: 'r-1', status: 'pending', poll: '/v1/facts/requests/r-1' } },
+          { status: 403, headers: {}, body: { code: 'ERR_FORBIDDEN', status: 403 } },
+        ],
+      });
+    });
+    app.get('/v1/facts/requests/r-1', (_req, res) => {
+      polls++;
+      if (polls < 2) return void res.status(202).json({ requestId: 'r-1', status: 'pending', poll: '/v1/facts/requests/r-1' });
+      res.json(cannedFacts(mother, f.people.get(mother.snils), ['income']));
+    });
+    const server = await listen(app);
+    cleanup.push(() => server.close());
+    const asks = asksFor(f).slice(0, 2);
+    const [pending, refused] = await client(server.url).factsForAll(asks, PURPOSE, '2026-11-16', 'case-1');
+    expect(pending).toMatchObject({ ok: true, facts: { subject: { snils: mother.snils } } });
+    expect(refused).toEqual({ ok: false, status: 403, code: 'ERR_FORBIDDEN' });
+    expect(polls).toBe(2);
+    down = true;
+    await expect(client(server.url).factsForAll(asks, PURPOSE, '2026-11-16', 'case-1')).rejects.toThrow(GatewayUnavailableError);
   });
 });
 
