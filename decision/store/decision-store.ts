@@ -11,7 +11,7 @@
  * `facts-received` in the decision), each with the time it happened: their own commits were about 30% of the
  * store's CPU in the decisions bench.
  */
-import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from './time-ordered-id.ts';
 import type Database from 'better-sqlite3';
 import { prepared } from './statements.ts';
 import type { Application, Decision, PreviousGrant } from '../rules/index.ts';
@@ -116,7 +116,7 @@ export class DecisionStore {
         const known = prepared(this.db, 'SELECT application_id, body_sha256 FROM idempotency_keys WHERE key = ?').get(idempotency.key) as { application_id: string; body_sha256: string } | undefined;
         if (known !== undefined) return { kind: known.body_sha256 === idempotency.bodySha256 ? 'replayed' : 'key-reused', id: known.application_id };
       }
-      const id = randomUUID();
+      const id = timeOrderedUuid();
       const application = { ...intake.application, applicationId: id };
       prepared(
         this.db,

@@ -4,7 +4,7 @@
  * channels work from it independently: the e-mail-ready file (`file_state`) and the webhook (`webhook_state`,
  * at-least-once with backoff; the row id is the delivery id a receiver deduplicates by).
  */
-import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from './time-ordered-id.ts';
 import type Database from 'better-sqlite3';
 import { prepared } from './statements.ts';
 import type { Contact } from '../api/intake.ts';
@@ -46,7 +46,7 @@ export class OutboxStore {
         this.db,
       `INSERT INTO outbox (id, application_id, status, created_at, payload_json, file_state, webhook_state, webhook_next_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(randomUUID(), entry.applicationId, entry.status, entry.at.toISOString(), JSON.stringify({ measure: entry.measure }), entry.file ? 'pending' : 'none', entry.webhook ? 'pending' : 'none', entry.at.getTime());
+      .run(timeOrderedUuid(), entry.applicationId, entry.status, entry.at.toISOString(), JSON.stringify({ measure: entry.measure }), entry.file ? 'pending' : 'none', entry.webhook ? 'pending' : 'none', entry.at.getTime());
   }
 
   /**
@@ -97,13 +97,15 @@ export class OutboxStore {
   }
 
   counts(): OutboxCounts {
-    const row = prepared(
-        this.db,
-      `SELECT sum(file_state = 'pending') AS f, sum(webhook_state = 'pending') AS w, sum(webhook_state = 'failed') AS x FROM outbox`)
-      .get() as { f: number | null; w: number | null; x: number | null };
+    const row = prepared(this.db, OUTBOX_COUNTS_SQL).get() as { f: number | null; w: number | null; x: number | null };
     return { filesPending: row.f ?? 0, webhookPending: row.w ?? 0, webhookFailed: row.x ?? 0 };
   }
 }
+
+/** For /readyz. Each count reads its partial index: a readiness probe must not scan an outbox that grows by every status change. */
+export const OUTBOX_COUNTS_SQL = `SELECT (SELECT count(*) FROM outbox WHERE file_state = 'pending') AS f,
+       (SELECT count(*) FROM outbox WHERE webhook_state = 'pending') AS w,
+       (SELECT count(*) FROM outbox WHERE webhook_state = 'failed') AS x`;
 
 function fromRow(row: OutboxRow): OutboxEntry {
   const payload = JSON.parse(row.payload_json) as { measure: string };

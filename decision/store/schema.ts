@@ -12,10 +12,13 @@
  * - idempotency_keys: Idempotency-Key → application, with a hash of the body the key was first used with.
  * - outbox: one notification per status change, written in the same transaction as the change (transactional
  *   outbox); the file writer and the webhook deliverer work from it.
+ *
+ * Version 2 replaced version 1's whole-column outbox indexes with partial ones; a version 1 file is migrated when
+ * it is opened (its rows stay as they are).
  */
 import type Database from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS applications (
@@ -85,8 +88,11 @@ CREATE TABLE IF NOT EXISTS outbox (
   webhook_last_error TEXT,
   delivered_at       TEXT
 );
-CREATE INDEX IF NOT EXISTS outbox_files ON outbox (file_state, seq);
-CREATE INDEX IF NOT EXISTS outbox_webhook ON outbox (webhook_state, webhook_next_at);
+-- Partial: only the rows still to do (or failed for good) are in them, so they stay small however long the outbox
+-- grows, an outbox without a webhook never touches the webhook ones, and /readyz counts from them.
+CREATE INDEX IF NOT EXISTS outbox_files_pending ON outbox (seq) WHERE file_state = 'pending';
+CREATE INDEX IF NOT EXISTS outbox_webhook_pending ON outbox (webhook_next_at, seq) WHERE webhook_state = 'pending';
+CREATE INDEX IF NOT EXISTS outbox_webhook_failed ON outbox (seq) WHERE webhook_state = 'failed';
 -- GET /v1/applications/:id lists an application's notifications; without this it read the whole outbox.
 CREATE INDEX IF NOT EXISTS outbox_application ON outbox (application_id, seq);
 `;
@@ -96,6 +102,10 @@ export function migrate(db: Database.Database): void {
   if (version > SCHEMA_VERSION) {
     throw new Error(`The decision store has schema version ${version}; this code knows up to ${SCHEMA_VERSION}`);
   }
-  db.exec(DDL);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  db.transaction(() => {
+    // Version 1 indexed file_state and webhook_state whole: replaced by the partial indexes of the DDL.
+    if (version === 1) db.exec('DROP INDEX IF EXISTS outbox_files; DROP INDEX IF EXISTS outbox_webhook;');
+    db.exec(DDL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }
