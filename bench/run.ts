@@ -7,12 +7,14 @@ import { runHubBench } from './hub.bench.ts';
 import { runGatewayBench } from './gateway.bench.ts';
 import { runSignatureBench } from './signature.bench.ts';
 import { runSimulatorsBench } from './simulators.bench.ts';
+import { runStoreBench } from './store.bench.ts';
 
 const SUITES: Record<string, (options: { runMs: number }) => string | Promise<string>> = {
   signature: runSignatureBench,
   simulators: runSimulatorsBench,
   gateway: runGatewayBench,
   hub: runHubBench,
+  store: runStoreBench,
   decisions: runDecisionsBench,
 };
 

@@ -97,12 +97,14 @@ export class DecisionStore {
   private constructor(
     readonly db: Database.Database,
     readonly webhookEnabled: boolean,
+    private readonly newId: () => string,
   ) {
-    this.outbox = new OutboxStore(db);
+    this.outbox = new OutboxStore(db, newId);
   }
 
-  static open(dataDir: string, options: { webhookEnabled: boolean; synchronous?: DbSynchronous }): DecisionStore {
-    return new DecisionStore(openDatabase(dataDir, { synchronous: options.synchronous ?? 'NORMAL' }), options.webhookEnabled);
+  /** `newId` makes application and notification ids: time-ordered UUIDs unless given (the store bench compares). */
+  static open(dataDir: string, options: { webhookEnabled: boolean; synchronous?: DbSynchronous; newId?: () => string }): DecisionStore {
+    return new DecisionStore(openDatabase(dataDir, { synchronous: options.synchronous ?? 'NORMAL' }), options.webhookEnabled, options.newId ?? (() => timeOrderedUuid()));
   }
 
   close(): void {
@@ -116,7 +118,7 @@ export class DecisionStore {
         const known = prepared(this.db, 'SELECT application_id, body_sha256 FROM idempotency_keys WHERE key = ?').get(idempotency.key) as { application_id: string; body_sha256: string } | undefined;
         if (known !== undefined) return { kind: known.body_sha256 === idempotency.bodySha256 ? 'replayed' : 'key-reused', id: known.application_id };
       }
-      const id = timeOrderedUuid();
+      const id = this.newId();
       const application = { ...intake.application, applicationId: id };
       prepared(
         this.db,

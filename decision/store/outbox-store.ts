@@ -4,7 +4,6 @@
  * channels work from it independently: the e-mail-ready file (`file_state`) and the webhook (`webhook_state`,
  * at-least-once with backoff; the row id is the delivery id a receiver deduplicates by).
  */
-import { timeOrderedUuid } from './time-ordered-id.ts';
 import type Database from 'better-sqlite3';
 import { prepared } from './statements.ts';
 import type { Contact } from '../api/intake.ts';
@@ -39,14 +38,17 @@ export interface OutboxCounts {
 }
 
 export class OutboxStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly newId: () => string,
+  ) {}
 
   insert(entry: { applicationId: string; measure: string; status: ApplicationStatus; at: Date; webhook: boolean; file: boolean }): void {
     prepared(
         this.db,
       `INSERT INTO outbox (id, application_id, status, created_at, payload_json, file_state, webhook_state, webhook_next_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(timeOrderedUuid(), entry.applicationId, entry.status, entry.at.toISOString(), JSON.stringify({ measure: entry.measure }), entry.file ? 'pending' : 'none', entry.webhook ? 'pending' : 'none', entry.at.getTime());
+      .run(this.newId(), entry.applicationId, entry.status, entry.at.toISOString(), JSON.stringify({ measure: entry.measure }), entry.file ? 'pending' : 'none', entry.webhook ? 'pending' : 'none', entry.at.getTime());
   }
 
   /**
