@@ -4,7 +4,8 @@
  * process keeps the load generator off the stack's event loops, as the other benches do.
  *
  * `part` chooses what runs here:
- * - `all` (default): `startStack` — every service in one process and one event loop, as `npm start` runs it;
+ * - `all` (default): `startStack` — every service in one process, as `npm start` runs it (the gateway on a
+ *   worker thread of its own unless `gatewayThread` is false: then everything on one event loop);
  * - `simulators`: the six agency simulators (signed answers, signed requests required, as in the stack);
  * - `gateway`: the facts gateway (direct mode) calling the `agencies` URLs given;
  * - `simulators+gateway`: both of the above in one process (agency calls stay inside one event loop);
@@ -26,6 +27,8 @@ interface TargetOptions {
   readonly part?: 'all' | 'simulators' | 'gateway' | 'simulators+gateway' | 'decision';
   readonly gatewayEnv?: Record<string, string>;
   readonly decisionEnv?: Record<string, string>;
+  /** For `all`: startStack's option of that name (default true). */
+  readonly gatewayThread?: boolean;
   /** For `gateway`: the SOAP endpoint per agency (what `simulators` printed). */
   readonly agencies?: Record<CalledAgency, string>;
   /** For `decision`: the gateway's URL (what `gateway` printed). */
@@ -39,7 +42,7 @@ async function startPart(options: TargetOptions): Promise<{ urls: Record<string,
   switch (options.part ?? 'all') {
     case 'all': {
       const input: StackOptionsInput = { gatewayEnv: options.gatewayEnv ?? {}, decisionEnv: options.decisionEnv ?? {} };
-      const stack = await startStack({ ...input, ports: 'auto', dataDir: { temp: true }, hub: false, watchPersonas: false, logLevel: 'silent' });
+      const stack = await startStack({ ...input, gatewayThread: options.gatewayThread ?? true, ports: 'auto', dataDir: { temp: true }, hub: false, watchPersonas: false, logLevel: 'silent' });
       return { urls: { decision: stack.urls.decision, gateway: stack.urls.gateway }, close: () => stack.close() };
     }
     case 'simulators': {

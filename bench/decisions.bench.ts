@@ -51,9 +51,10 @@ interface Config {
   readonly name: string;
   /**
    * `split`: simulators, gateway and decision service in three processes; `pair`: simulators and gateway in one
-   * process, the decision service in another; `one`: startStack in one, as `npm start`.
+   * process, the decision service in another; `one`: startStack in one, as `npm start` (the gateway on a thread
+   * of its own); `one-loop`: the same with every service on one event loop (`gatewayThread: false`).
    */
-  readonly layout: 'split' | 'pair' | 'one';
+  readonly layout: 'split' | 'pair' | 'one' | 'one-loop';
   readonly gatewayEnv: Record<string, string>;
   readonly decisionEnv: Record<string, string>;
   readonly phases: readonly Phase[];
@@ -64,7 +65,9 @@ const CONFIGS: readonly Config[] = [
   { name: '3 processes, worker concurrency 64', layout: 'split', gatewayEnv: GATEWAY_ENV, decisionEnv: { DECISION_WORKER_CONCURRENCY: '64' }, phases: ['throughput', 'latency'] },
   { name: '2 processes (simulators+gateway | decision), decision defaults', layout: 'pair', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency', 'light load'] },
   { name: '2 processes, worker concurrency 64', layout: 'pair', gatewayEnv: GATEWAY_ENV, decisionEnv: { DECISION_WORKER_CONCURRENCY: '64' }, phases: ['throughput'] },
-  { name: '1 process (npm start), decision defaults', layout: 'one', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency'] },
+  { name: '1 process (npm start: gateway thread), decision defaults', layout: 'one', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency'] },
+  { name: '1 process (gateway thread), worker concurrency 64', layout: 'one', gatewayEnv: GATEWAY_ENV, decisionEnv: { DECISION_WORKER_CONCURRENCY: '64' }, phases: ['throughput'] },
+  { name: '1 process, one event loop, decision defaults', layout: 'one-loop', gatewayEnv: GATEWAY_ENV, decisionEnv: {}, phases: ['throughput', 'latency'] },
   { name: '3 processes, gateway cache ON', layout: 'split', gatewayEnv: GATEWAY_ENV_CACHED, decisionEnv: {}, phases: ['throughput', 'latency'] },
 ];
 const OFFERED: Readonly<Record<Phase, number>> = { throughput: THROUGHPUT_OFFERED_PER_SEC, latency: LATENCY_OFFERED_PER_SEC, 'light load': LIGHT_OFFERED_PER_SEC };
@@ -127,8 +130,8 @@ async function startTarget(config: Config): Promise<Target> {
     for (const child of children.splice(0).reverse()) await child.stop();
   };
   try {
-    if (config.layout === 'one') {
-      children.push(await startChild({ part: 'all', gatewayEnv: config.gatewayEnv, decisionEnv: config.decisionEnv }));
+    if (config.layout === 'one' || config.layout === 'one-loop') {
+      children.push(await startChild({ part: 'all', gatewayThread: config.layout === 'one', gatewayEnv: config.gatewayEnv, decisionEnv: config.decisionEnv }));
     } else if (config.layout === 'pair') {
       const gateway = await startChild({ part: 'simulators+gateway', gatewayEnv: config.gatewayEnv });
       children.push(gateway);

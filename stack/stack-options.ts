@@ -26,6 +26,11 @@ export const stackOptionsSchema = z
     /** A directory (hub/, gateway/, decision/ inside), or `{ temp: true }`: a fresh one removed by close(). */
     dataDir: z.union([z.string().min(1), z.strictObject({ temp: z.literal(true) })]).default('.data'),
     gatewayMode: z.enum(['direct', 'hub']).default('direct'),
+    /**
+     * Run the gateway on a worker thread of its own (the default), so the stack's work spreads over two cores;
+     * false keeps every service on one event loop (simpler to profile and debug).
+     */
+    gatewayThread: z.boolean().default(true),
     /** Start the exchange hub and the six agencies as its providers (required by gatewayMode "hub"). */
     hub: z.boolean().default(true),
     seed: z.union([z.number().int(), z.string().min(1)]).default(1),
