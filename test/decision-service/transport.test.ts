@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NoticeFileWriter } from '../../decision/notify/notice-file-writer.ts';
-import { GatewayClient, GatewayUnavailableError, type GatewayClientOptions } from '../../decision/worker/gateway-client.ts';
+import { GATEWAY_BATCH_LIMIT, GatewayClient, GatewayUnavailableError, type GatewayClientOptions } from '../../decision/worker/gateway-client.ts';
 import { family } from './family.ts';
 import { cannedFacts, listen, startFakeGateway, tempDir } from './support.ts';
 
@@ -69,6 +69,17 @@ describe('decision service gateway client: several people at once', () => {
     const results = await client(gateway.url).factsForAll(asksFor(f), PURPOSE, '2026-11-16', 'case-1');
     expect(gateway.batches).toBe(1);
     expect(results.map((r) => (r.ok ? r.facts.subject.snils : r.code))).toEqual([f.mother, f.father, ...f.children].map((p) => p.snils));
+  });
+
+  it(`splits more than ${GATEWAY_BATCH_LIMIT} people into batches of at most ${GATEWAY_BATCH_LIMIT}, answers still in order`, async () => {
+    const f = family(6_000_000);
+    const gateway = await startFakeGateway(f.people);
+    cleanup.push(() => gateway.close());
+    const people = [f.mother, f.father, ...f.children];
+    const asks = Array.from({ length: GATEWAY_BATCH_LIMIT + 3 }, (_, index) => ({ slot: { role: 'familyMembers' as const, index }, subject: people[index % people.length]!, groups: ['income' as const] }));
+    const results = await client(gateway.url).factsForAll(asks, PURPOSE, '2026-11-16', 'case-1');
+    expect(gateway.batches).toBe(2);
+    expect(results.map((r) => (r.ok ? r.facts.subject.snils : r.code))).toEqual(asks.map((a) => a.subject.snils));
   });
 
   it('falls back to one request per person when the gateway has no batch route, and does not try the batch again', async () => {
