@@ -7,7 +7,7 @@
  * only: the gateway's in-memory cache and limits, SQLite for the hub and the decision service — no Redis.
  * The gateway runs on a worker thread of its own (start-gateway-thread.ts) unless `gatewayThread` is false:
  * with everything on one event loop, that loop was the limit (132 against 199 decisions/s, p95 at 50/s 199
- * against 70 ms in the decisions bench).
+ * against 70 ms, in one A/B of the decisions bench).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
