@@ -4,23 +4,17 @@
  * are audited, and refused calls never reach an agency.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VASILIEV, outcomesByAgency, postFacts, startSimulators, startTestGateway, type Simulators, type TestGateway, writeLimitedConsumerKeys } from './support.ts';
+import { VASILIEV, outcomesByAgency, postFacts, type Simulators, type TestGateway, startGatewayWithLimitedConsumer } from './support.ts';
 
 let sims: Simulators;
 let gateway: TestGateway;
-let keys: ReturnType<typeof writeLimitedConsumerKeys> | undefined;
 const LIMITED_KEY = 'limited-consumer-key-1';
 
+let close: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  keys = writeLimitedConsumerKeys(LIMITED_KEY);
-  sims = await startSimulators();
-  gateway = await startTestGateway(sims, { GATEWAY_API_KEYS_FILE: keys.file, GATEWAY_CACHE_TTL_MS: '0' });
+  ({ sims, gateway, close } = await startGatewayWithLimitedConsumer(LIMITED_KEY));
 });
-afterAll(async () => {
-  await gateway?.close();
-  await sims?.close();
-  keys?.remove();
-});
+afterAll(() => close?.());
 
 const asLimited = { 'x-api-key': LIMITED_KEY };
 

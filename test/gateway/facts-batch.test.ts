@@ -7,11 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApplicantFacts } from '../../core/facts/index.ts';
 import { MAX_BATCH_REQUESTS } from '../../gateway/api/facts-batch-request.ts';
 import { DEMO_CONSUMER_KEY } from '../../gateway/config/consumers.ts';
-import { VASILIEV, outcomesByAgency, postFacts, startSimulators, startTestGateway, type Simulators, type TestGateway, writeLimitedConsumerKeys } from './support.ts';
+import { VASILIEV, outcomesByAgency, postFacts, type Simulators, type TestGateway, startGatewayWithLimitedConsumer } from './support.ts';
 
 let sims: Simulators;
 let gateway: TestGateway;
-let keys: ReturnType<typeof writeLimitedConsumerKeys> | undefined;
 const LIMITED_KEY = 'limited-consumer-key-2';
 
 /** Another demo persona (utility-egorova-shared-flat-granted's applicant), as the decision service would ask. */
@@ -21,16 +20,11 @@ const EGOROVA = {
   purpose: { measure: 'utility-compensation' },
 } as const;
 
+let close: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  keys = writeLimitedConsumerKeys(LIMITED_KEY);
-  sims = await startSimulators();
-  gateway = await startTestGateway(sims, { GATEWAY_API_KEYS_FILE: keys.file, GATEWAY_CACHE_TTL_MS: '0' });
+  ({ sims, gateway, close } = await startGatewayWithLimitedConsumer(LIMITED_KEY));
 });
-afterAll(async () => {
-  await gateway?.close();
-  await sims?.close();
-  keys?.remove();
-});
+afterAll(() => close?.());
 
 interface BatchEntry {
   status: number;

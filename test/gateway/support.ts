@@ -132,3 +132,23 @@ export function writeLimitedConsumerKeys(limitedKey: string): { file: string; re
   );
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** Simulators and a gateway (cache off) that know the demo consumer and "limited" (see writeLimitedConsumerKeys). */
+export async function startGatewayWithLimitedConsumer(limitedKey: string): Promise<{ sims: Simulators; gateway: TestGateway; close(): Promise<void> }> {
+  const keys = writeLimitedConsumerKeys(limitedKey);
+  const sims = await startSimulators();
+  const gateway = await startTestGateway(sims, { GATEWAY_API_KEYS_FILE: keys.file, GATEWAY_CACHE_TTL_MS: '0' }).catch(async (error: unknown) => {
+    await sims.close();
+    keys.remove();
+    throw error;
+  });
+  return {
+    sims,
+    gateway,
+    close: async () => {
+      await gateway.close();
+      await sims.close();
+      keys.remove();
+    },
+  };
+}
