@@ -51,17 +51,21 @@ export async function startGatewayThread(env: Record<string, string>, onExit: (e
     close: async () => {
       if (closing) return;
       closing = true;
-      const closed = new Promise<void>((resolve) => {
+      // What the gateway said when it closed: undefined when it closed cleanly (or the thread ended first).
+      const closed = new Promise<string | undefined>((resolve) => {
         worker.on('message', (message: GatewayThreadMessage) => {
-          if (message.kind === 'closed') resolve();
+          if (message.kind === 'closed') resolve(message.error);
         });
-        worker.once('exit', () => resolve());
+        worker.once('exit', () => resolve(undefined));
       });
       worker.postMessage('close');
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
+      const timedOut = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`the gateway did not close within ${CLOSE_TIMEOUT_MS} ms`), CLOSE_TIMEOUT_MS)));
+      const problem = await Promise.race([closed, timedOut]);
       clearTimeout(timer);
       await worker.terminate();
+      // The stack's close() reports it and goes on stopping the rest.
+      if (problem !== undefined) throw new Error(problem);
     },
   };
 }

@@ -63,8 +63,8 @@ export class GatewayClient {
   async facts(ask: FactsAsk, purpose: FactsPurpose, asOf: string, correlationId: string): Promise<FactsResult> {
     const body = this.requestBody(ask, purpose, asOf);
     const deadline = Date.now() + this.options.deadlineMs;
-    const ask1 = () => this.call('POST', '/v1/facts', correlationId, { ...body, wait: { maxMs: this.options.waitMs } });
-    return this.settle(await ask1(), ask1, deadline, correlationId);
+    const post = () => this.call('POST', '/v1/facts', correlationId, { ...body, wait: { maxMs: this.options.waitMs } });
+    return this.settle(await post(), post, deadline, correlationId);
   }
 
   /** The facts for several people, in the order asked: one batch per GATEWAY_BATCH_LIMIT people. */

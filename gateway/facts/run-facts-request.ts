@@ -17,7 +17,8 @@ import { factsAnswer, type FactsAnswer } from './facts-answer.ts';
 import { gatherFacts, type CallRecord } from './gather-facts.ts';
 import { planCalls } from './plan-calls.ts';
 import { forbidden } from '../http/problems.ts';
-import type { CallContext, CallLogger, CallResult } from '../pipeline/call-context.ts';
+import type { CallContext, CallResult } from '../pipeline/call-context.ts';
+import type { GatewayLogger } from '../http/request-context.ts';
 import type { PipelineMetrics } from '../pipeline/metrics-port.ts';
 import type { AuditEntryInput, AuditLog } from '../ports.ts';
 
@@ -34,7 +35,7 @@ export interface FactsRunDeps {
 export interface FactsRunCaller {
   readonly consumer: Consumer;
   readonly correlationId: string;
-  readonly log: CallLogger & { error(obj: object, msg: string): void };
+  readonly log: GatewayLogger;
 }
 
 export type FactsRun =
